@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+
+namespace RulesEngine.RuleFiles;
+
+/// <summary>One action of a responder.</summary>
+public abstract record ActionDefinition
+{
+    /// <summary>
+    /// Identifies the action within its responder in the issue's history: the <c>name</c> given in the rule, or its
+    /// position and kind (such as <c>0:log</c>). Renaming or reordering unnamed actions makes them new actions.
+    /// </summary>
+    public required string Key { get; init; }
+
+    public required SourceLocation Location { get; init; }
+
+    /// <summary>How long after the issue's creation the action becomes due. Default zero.</summary>
+    public TimeSpan Delay { get; init; }
+}
+
+/// <summary>Inline C# run with <c>Issue</c>, <c>Log</c>, <c>Now</c> and <c>Issues</c> in scope; what it returns becomes the run's details.</summary>
+public sealed record RunActionDefinition : ActionDefinition
+{
+    public required CodeSnippet Code { get; init; }
+}
+
+/// <summary>Writes a line to the engine's log, with the issue's name, id and record as structured values.</summary>
+public sealed record LogActionDefinition : ActionDefinition
+{
+    public required string Message { get; init; }
+
+    /// <summary>Default Warning.</summary>
+    public LogLevel Level { get; init; } = LogLevel.Warning;
+}

@@ -1,0 +1,8 @@
+namespace RulesEngine.RuleFiles;
+
+public enum RuleKind
+{
+    Assertion,
+    ModelAssertion,
+    Responder,
+}
