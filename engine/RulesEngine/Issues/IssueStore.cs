@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using LiteDB;
 
 namespace RulesEngine.Issues;
 
@@ -9,48 +9,115 @@ namespace RulesEngine.Issues;
 /// </summary>
 public sealed partial class IssueStore : IDisposable
 {
-    // Implementation: see the helper's work in this folder.
-    public static IssueStore Open(string path, TimeProvider? timeProvider = null) => throw new NotImplementedException();
+    private readonly StoreLockFile _lockFile;
+    private readonly LiteDatabase _database;
+    private readonly ILiteCollection<BsonDocument> _issues;
+    private readonly TimeProvider _timeProvider;
 
-    public string Path => throw new NotImplementedException();
+    // Serialises every change, so that a read-modify-write (maybe open, resolve, a model pass) sees no other change
+    // between its read and its write. LiteDB's transactions belong to a thread and do not give this across threads.
+    // Reads do not take it: LiteDB gives each read a consistent snapshot.
+    private readonly Lock _writeLock = new();
+    private volatile bool _disposed;
+
+    private IssueStore(string path, StoreLockFile lockFile, LiteDatabase database, TimeProvider timeProvider)
+    {
+        Path = path;
+        _lockFile = lockFile;
+        _database = database;
+        _issues = IssueDatabase.Issues(database);
+        _timeProvider = timeProvider;
+    }
 
     /// <summary>
-    /// Opens an issue unless one with the key is already open (then it gets the new details and last-seen time) or is
-    /// won't-fix (then nothing changes). Resolved issues with the key do not count: a new issue is created.
+    /// Opens the store at <paramref name="path"/>, creating the file and its folder when missing. The lock file is
+    /// <c>&lt;path&gt;.lock</c>; the description of the process holding it is also in <c>&lt;path&gt;.holder</c>.
     /// </summary>
-    public OpenResult MaybeOpen(IssueKey key, JsonNode? details, string? recordSource = null) => throw new NotImplementedException();
+    /// <param name="timeProvider">The clock for every time the store records; the system clock when null.</param>
+    /// <exception cref="StoreLockedException">Another store, in this process or another, has the file open.</exception>
+    public static IssueStore Open(string path, TimeProvider? timeProvider = null)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
 
-    /// <summary>Resolves every open issue with the key and returns them; won't-fix issues are left as they are.</summary>
-    public IReadOnlyList<Issue> Resolve(IssueKey key, string resolution) => throw new NotImplementedException();
+        var lockFile = StoreLockFile.Acquire(fullPath);
+        try
+        {
+            var database = IssueDatabase.Open(fullPath);
+            return new IssueStore(fullPath, lockFile, database, timeProvider ?? TimeProvider.System);
+        }
+        catch
+        {
+            lockFile.Dispose();
+            throw;
+        }
+    }
 
-    /// <summary>Resolves one issue by id. Returns null when there is no such issue; a won't-fix issue is left as it is.</summary>
-    public Issue? Resolve(long id, string resolution) => throw new NotImplementedException();
+    /// <summary>The full path of the store's file.</summary>
+    public string Path { get; }
 
-    public Issue? MarkWontFix(long id) => throw new NotImplementedException();
+    /// <summary>Closes the file and releases the lock; the files stay. Waits for a change in progress to finish.</summary>
+    public void Dispose()
+    {
+        lock (_writeLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
 
-    /// <summary>Moves an issue back to open and clears its resolved time. Returns null when there is no such issue.</summary>
-    public Issue? Reopen(long id) => throw new NotImplementedException();
+            _disposed = true;
+            _database.Dispose();
+            _lockFile.Dispose();
+        }
+    }
 
-    public Issue? Get(long id) => throw new NotImplementedException();
+    private ILiteCollection<BsonDocument> Issues
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _issues;
+        }
+    }
 
-    public IReadOnlyList<Issue> Find(IssueQuery query) => throw new NotImplementedException();
+    private DateTimeOffset Now() => BsonTime.ToStoredPrecision(_timeProvider.GetUtcNow());
 
-    public int Count(IssueStatus status) => throw new NotImplementedException();
+    private Issue Insert(Issue issue)
+    {
+        var document = IssueDocument.ToDocument(issue);
+        Issues.Insert(document);
+        return IssueDocument.ToIssue(document);
+    }
 
-    /// <summary>Every open issue, oldest first: what a respond pass walks.</summary>
-    public IReadOnlyList<Issue> OpenIssues() => throw new NotImplementedException();
+    /// <summary>Writes the issue, and returns it as read back, so its details share nothing with the caller's.</summary>
+    private Issue Save(Issue issue)
+    {
+        var document = IssueDocument.ToDocument(issue);
+        Issues.Update(document);
+        return IssueDocument.ToIssue(document);
+    }
 
-    /// <summary>The open and won't-fix issues of one model assertion, by record key: one read per pass.</summary>
-    public IReadOnlyDictionary<string, Issue> UnresolvedIssuesByRecord(string name) => throw new NotImplementedException();
+    /// <summary>Writes the issues in one LiteDB transaction.</summary>
+    private List<Issue> SaveAll(IEnumerable<Issue> issues)
+    {
+        var documents = issues.Select(IssueDocument.ToDocument).ToList();
+        Issues.Update(documents);
+        return documents.ConvertAll(IssueDocument.ToIssue);
+    }
 
-    /// <summary>Applies one model pass's changes in a single transaction.</summary>
-    public void ApplyModelPass(string name, string recordSource, ModelPassChanges changes) => throw new NotImplementedException();
+    private List<Issue> Read(params BsonExpression[] filters) => Read(filters, newestFirst: false);
 
-    /// <summary>Records that an action is about to run on an issue, before it runs; returns the run to complete.</summary>
-    public ActionRun StartAction(long issueId, string responder, string action, int attempt) => throw new NotImplementedException();
+    private List<Issue> Read(
+        IEnumerable<BsonExpression> filters, bool newestFirst, int skip = 0, int limit = int.MaxValue)
+    {
+        var query = Issues.Query();
+        foreach (var filter in filters)
+        {
+            query = query.Where(filter);
+        }
 
-    /// <summary>Records how a started run ended.</summary>
-    public void CompleteAction(long issueId, Guid runId, ActionOutcome outcome, JsonNode? details) => throw new NotImplementedException();
-
-    public void Dispose() => throw new NotImplementedException();
+        query = newestFirst ? query.OrderByDescending(IssueFields.Id) : query.OrderBy(IssueFields.Id);
+        return query.Skip(skip).Limit(limit).ToEnumerable().Select(IssueDocument.ToIssue).ToList();
+    }
 }

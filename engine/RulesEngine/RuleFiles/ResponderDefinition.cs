@@ -15,7 +15,7 @@ public sealed record ResponderDefinition
     /// <summary>The pattern as written: a .NET regular expression matched at the start of the issue's name.</summary>
     public required string Watch { get; init; }
 
-    /// <summary>The compiled pattern, anchored at the start of the name (<c>\G</c>), as Python's <c>re.match</c> is.</summary>
+    /// <summary>The compiled pattern, anchored at the start of the name (<c>\A</c>), as Python's <c>re.match</c> is.</summary>
     public required Regex Pattern { get; init; }
 
     /// <summary>When true, every due action runs again on every respond pass. Default false: once per issue.</summary>

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using RulesEngine.Checking;
+
+namespace RulesEngine.Host.Cli;
+
+/// <summary><c>check</c>: runs every assertion and model assertion once.</summary>
+internal static class CheckCommand
+{
+    public static Command Build()
+    {
+        var rules = CommonOptions.Rules();
+        var store = CommonOptions.Store();
+        var json = CommonOptions.Json();
+        var respond = new Option<bool>("--respond") { Description = "Run the responders once after the checks." };
+        var command = new Command("check", "Run every assertion and model assertion once. Exit 0 when all hold, 1 when some failed, 2 on a rule or usage error.")
+        {
+            rules, store, json, respond,
+        };
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var output = new Output(parseResult.GetValue(json));
+            using var engine = EngineSession.Open(parseResult.GetValue(rules)!, parseResult.GetValue(store)!, output);
+            if (engine is null)
+            {
+                return ExitCodes.Error;
+            }
+
+            var loaded = engine.LoadRules();
+            var summary = await engine.CheckAsync(cancellationToken);
+            var responded = parseResult.GetValue(respond) ? await engine.RespondAsync(cancellationToken) : null;
+
+            output.Write(new { loadErrors = RuleErrorsPrinter.ToJson(loaded), summary.Passed, summary.Failed, summary.Errors, rules = summary.Rules, respond = responded }, _ =>
+            {
+                RuleErrorsPrinter.Print(loaded, engine.Options.RulesDirectory);
+                PrintForPeople(summary);
+                if (responded is not null)
+                {
+                    RespondCommand.PrintForPeople(responded);
+                }
+            });
+
+            return loaded.Errors.Count > 0 || summary.Errors > 0 ? ExitCodes.Error
+                : summary.Failed > 0 ? ExitCodes.Failed
+                : ExitCodes.Success;
+        });
+
+        return command;
+    }
+
+    private static void PrintForPeople(CheckSummary summary)
+    {
+        foreach (var rule in summary.Rules)
+        {
+            var label = rule.Outcome switch
+            {
+                RuleOutcome.Passed => "PASS ",
+                RuleOutcome.Failed => "FAIL ",
+                _ => "ERROR",
+            };
+            var records = rule.Kind == RulesEngine.RuleFiles.RuleKind.ModelAssertion
+                ? $", {rule.RecordsFailed}/{rule.RecordsChecked} records failing"
+                : "";
+            var issues = $"{rule.IssuesOpened} opened, {rule.IssuesResolved} resolved";
+            Console.WriteLine($"{label} {rule.Rule} ({rule.Duration.TotalMilliseconds:0} ms{records}; {issues})");
+            if (rule.Error is not null)
+            {
+                Console.WriteLine($"      {rule.Error}");
+            }
+        }
+
+        Console.WriteLine($"{summary.Passed} passed, {summary.Failed} failed, {summary.Errors} errors");
+    }
+}

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RulesEngine.Issues;
+
+namespace RulesEngine.Host.Cli;
+
+/// <summary><c>issues</c>: list, show, open, resolve, mark won't-fix and reopen issues from a shell.</summary>
+internal static class IssuesCommand
+{
+    public static Command Build() => new("issues", "Read and change issues in the store.")
+    {
+        List(),
+        Show(),
+        Open(),
+        Change("resolve", "Resolve an open issue (a won't-fix issue stays won't-fix).", (store, id) => store.Resolve(id, "resolved from the command line")),
+        Change("wontfix", "Mark an issue won't-fix: checks will neither reopen nor resolve it.", (store, id) => store.MarkWontFix(id)),
+        Change("reopen", "Move an issue back to open.", (store, id) => store.Reopen(id)),
+    };
+
+    private static Command List()
+    {
+        var status = new Option<IssueStatus?>("--status") { Description = "Only issues with this status: Open, Resolved or WontFix." };
+        var name = new Option<string?>("--name") { Description = "Only issues whose name starts with this text." };
+        var record = new Option<string?>("--record") { Description = "Only issues about the record with this key." };
+        var limit = new Option<int>("--limit") { Description = "At most this many, newest first.", DefaultValueFactory = _ => 50 };
+        var command = WithStore(new Command("list", "List issues, newest first.") { status, name, record, limit });
+
+        command.SetAction(parseResult => WithIssueStore(parseResult, command, (store, output) =>
+        {
+            var query = new IssueQuery
+            {
+                Status = parseResult.GetValue(status),
+                NamePrefix = parseResult.GetValue(name),
+                RecordKey = parseResult.GetValue(record),
+                Limit = parseResult.GetValue(limit),
+            };
+            var issues = store.Find(query);
+            output.Write(issues, found => IssuePrinter.PrintList(found));
+            return ExitCodes.Success;
+        }));
+
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var id = new Argument<long>("id") { Description = "The issue's id." };
+        var command = WithStore(new Command("show", "Show one issue with its details and action history.") { id });
+        command.SetAction(parseResult => WithIssueStore(parseResult, command, (store, output) =>
+            Report(store.Get(parseResult.GetValue(id)), parseResult.GetValue(id), output)));
+        return command;
+    }
+
+    private static Command Open()
+    {
+        var name = new Argument<string>("name") { Description = "The issue's name; responders match their patterns against it." };
+        var details = new Option<string?>("--details") { Description = "Details as a JSON value, e.g. '{\"queue\": \"billing\"}'." };
+        var record = new Option<string?>("--record") { Description = "The key of the record the issue is about." };
+        var command = WithStore(new Command("open", "Open an issue unless one with the name (and record) is open or won't-fix.") { name, details, record });
+
+        command.SetAction(parseResult => WithIssueStore(parseResult, command, (store, output) =>
+        {
+            JsonNode? parsed;
+            try
+            {
+                parsed = parseResult.GetValue(details) is { } text ? JsonNode.Parse(text) : null;
+            }
+            catch (JsonException exception)
+            {
+                output.Error($"--details is not valid JSON: {exception.Message}");
+                return ExitCodes.Error;
+            }
+
+            var key = new IssueKey(parseResult.GetValue(name)!, parseResult.GetValue(record));
+            var result = store.MaybeOpen(key, parsed, key.RecordKey is null ? null : "command line");
+            output.Write(result, opened =>
+                Console.WriteLine($"{opened.Disposition}: issue {opened.Issue.Id} '{opened.Issue.Name}' is {opened.Issue.Status}"));
+            return ExitCodes.Success;
+        }));
+
+        return command;
+    }
+
+    private static Command Change(string verb, string description, Func<IssueStore, long, Issue?> change)
+    {
+        var id = new Argument<long>("id") { Description = "The issue's id." };
+        var command = WithStore(new Command(verb, description) { id });
+        command.SetAction(parseResult => WithIssueStore(parseResult, command, (store, output) =>
+            Report(change(store, parseResult.GetValue(id)), parseResult.GetValue(id), output)));
+        return command;
+    }
+
+    private static int Report(Issue? issue, long id, Output output)
+    {
+        if (issue is null)
+        {
+            output.Error($"There is no issue {id}.");
+            return ExitCodes.Error;
+        }
+
+        output.Write(issue, IssuePrinter.PrintOne);
+        return ExitCodes.Success;
+    }
+
+    private static Command WithStore(Command command)
+    {
+        command.Options.Add(CommonOptions.Store());
+        command.Options.Add(CommonOptions.Json());
+        return command;
+    }
+
+    private static int WithIssueStore(ParseResult parseResult, Command command, Func<IssueStore, Output, int> run)
+    {
+        var output = new Output(parseResult.GetValue<bool>("--json"));
+        var path = parseResult.GetValue<string>("--store")!;
+        try
+        {
+            using var store = IssueStore.Open(path);
+            return run(store, output);
+        }
+        catch (StoreLockedException exception)
+        {
+            output.Error(exception.Message);
+            return ExitCodes.Error;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using RulesEngine.Responding;
+
+namespace RulesEngine.Host.Cli;
+
+/// <summary><c>respond</c>: runs every responder once over the open issues.</summary>
+internal static class RespondCommand
+{
+    public static Command Build()
+    {
+        var rules = CommonOptions.Rules();
+        var store = CommonOptions.Store();
+        var json = CommonOptions.Json();
+        var command = new Command("respond", "Run every responder once over the open issues. Exit 1 when an action failed, 2 on a rule or usage error.")
+        {
+            rules, store, json,
+        };
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var output = new Output(parseResult.GetValue(json));
+            using var engine = EngineSession.Open(parseResult.GetValue(rules)!, parseResult.GetValue(store)!, output);
+            if (engine is null)
+            {
+                return ExitCodes.Error;
+            }
+
+            var loaded = engine.LoadRules();
+            var summary = await engine.RespondAsync(cancellationToken);
+            output.Write(new { loadErrors = RuleErrorsPrinter.ToJson(loaded), summary.OpenIssues, summary.Succeeded, summary.Failed, actions = summary.Actions }, _ =>
+            {
+                RuleErrorsPrinter.Print(loaded, engine.Options.RulesDirectory);
+                PrintForPeople(summary);
+            });
+
+            return loaded.Errors.Count > 0 ? ExitCodes.Error
+                : summary.Failed > 0 ? ExitCodes.Failed
+                : ExitCodes.Success;
+        });
+
+        return command;
+    }
+
+    public static void PrintForPeople(RespondSummary summary)
+    {
+        foreach (var action in summary.Actions)
+        {
+            var error = action.Error is null ? "" : $": {action.Error}";
+            var record = action.RecordKey is null ? "" : $" [{action.RecordKey}]";
+            Console.WriteLine($"{action.Outcome,-9} {action.Responder} / {action.Action} on issue {action.IssueId} '{action.IssueName}'{record}{error}");
+        }
+
+        Console.WriteLine($"{summary.OpenIssues} open issue(s); {summary.Succeeded} action(s) succeeded, {summary.Failed} failed");
+    }
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using RulesEngine.Compilation;
+using RulesEngine.Issues;
+using RulesEngine.RuleFiles;
+using RulesEngine.Scripting;
+
+namespace RulesEngine.Checking;
+
+/// <summary>
+/// Runs one assertion: its check under a timeout, then opens or resolves its issue. A check that throws or times
+/// out is an error of the rule and changes no issue. Never throws for a rule's fault; only cancellation escapes.
+/// </summary>
+public sealed class AssertionRunner
+{
+    private readonly IssueStore store;
+    private readonly EngineOptions options;
+    private readonly IssueReader reader;
+
+    public AssertionRunner(IssueStore store, EngineOptions options)
+    {
+        this.store = store;
+        this.options = options;
+        reader = new IssueReader(store);
+    }
+
+    public async Task<RuleRunReport> RunAsync(CompiledAssertion assertion, CancellationToken cancellationToken = default)
+    {
+        var startedAt = options.TimeProvider.GetUtcNow();
+        var stopwatch = Stopwatch.StartNew();
+        var log = options.LoggerFactory.CreateLogger($"Rules.{assertion.Name}");
+        var timeout = assertion.Definition.Timeout ?? options.CheckTimeout;
+
+        var report = new RuleRunReport
+        {
+            Rule = assertion.Name,
+            Kind = RuleKind.Assertion,
+            File = assertion.File.Path,
+            Outcome = RuleOutcome.Error,
+            StartedAt = startedAt,
+            Duration = TimeSpan.Zero,
+        };
+
+        try
+        {
+            var result = await TimedCheck.RunAsync(
+                token => CheckAsync(assertion, new ScriptContext(startedAt.UtcDateTime, log, reader, token)),
+                timeout, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            report = Apply(assertion, result, report);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            report = report with { Error = TimedCheck.Describe(exception, assertion.File.Path, timeout) };
+        }
+
+        report = report with { Duration = stopwatch.Elapsed };
+        RuleLog.Report(log, report);
+        return report;
+    }
+
+    private static async Task<CheckResult> CheckAsync(CompiledAssertion assertion, ScriptContext context)
+    {
+        var script = assertion.Create();
+        script.Attach(context);
+        return await script.CheckAsync().ConfigureAwait(false);
+    }
+
+    private RuleRunReport Apply(CompiledAssertion assertion, CheckResult result, RuleRunReport report)
+    {
+        var key = new IssueKey(assertion.Name);
+        if (result.Ok)
+        {
+            var resolved = store.Resolve(key, "the check passed");
+            return report with { Outcome = RuleOutcome.Passed, IssuesResolved = resolved.Count };
+        }
+
+        var details = Details.ToJson(result.Details, assertion.File.Manifest.JsonOptions);
+        var opened = store.MaybeOpen(key, details);
+        return report with
+        {
+            Outcome = RuleOutcome.Failed,
+            IssuesOpened = opened.Disposition == OpenDisposition.Created ? 1 : 0,
+        };
+    }
+}

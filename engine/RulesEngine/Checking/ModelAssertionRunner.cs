@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using RulesEngine.Compilation;
+using RulesEngine.Issues;
+using RulesEngine.RuleFiles;
+using RulesEngine.Scripting;
+
+namespace RulesEngine.Checking;
+
+/// <summary>
+/// Runs one model assertion pass: streams every record of the source through the check, then writes only what
+/// changed, in one transaction. A source that cannot be read makes the pass an error that changes nothing, so an
+/// unreachable database never resolves the issues of records it merely failed to return.
+/// </summary>
+public sealed class ModelAssertionRunner
+{
+    private readonly IssueStore store;
+    private readonly EngineOptions options;
+    private readonly IssueReader reader;
+
+    public ModelAssertionRunner(IssueStore store, EngineOptions options)
+    {
+        this.store = store;
+        this.options = options;
+        reader = new IssueReader(store);
+    }
+
+    public async Task<RuleRunReport> RunAsync(CompiledModelAssertion rule, CancellationToken cancellationToken = default)
+    {
+        var startedAt = options.TimeProvider.GetUtcNow();
+        var stopwatch = Stopwatch.StartNew();
+        var log = options.LoggerFactory.CreateLogger($"Rules.{rule.Name}");
+        var timeout = rule.Definition.Timeout ?? options.CheckTimeout;
+
+        var report = new RuleRunReport
+        {
+            Rule = rule.Name,
+            Kind = RuleKind.ModelAssertion,
+            File = rule.File.Path,
+            Outcome = RuleOutcome.Error,
+            StartedAt = startedAt,
+            Duration = TimeSpan.Zero,
+        };
+
+        try
+        {
+            var plan = await TimedCheck.RunAsync(
+                token => Task.FromResult(CheckRecords(rule, new ScriptContext(startedAt.UtcDateTime, log, reader, token))),
+                timeout, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            report = Apply(rule, plan, report);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            report = report with { Error = "the source could not be read, no issue was changed: " + TimedCheck.Describe(exception, rule.File.Path, timeout) };
+        }
+
+        report = report with { Duration = stopwatch.Elapsed };
+        RuleLog.Report(log, report);
+        return report;
+    }
+
+    private ModelPassPlan CheckRecords(CompiledModelAssertion rule, ScriptContext context)
+    {
+        var script = rule.Create();
+        script.Attach(context, rule.Source);
+        var plan = new ModelPassPlan(store.UnresolvedIssuesByRecord(rule.Name));
+        var jsonOptions = rule.File.Manifest.JsonOptions;
+
+        foreach (var verdict in script.CreateRecordSet().Check())
+        {
+            var key = FormatKey(verdict.Key);
+            if (verdict.Error is not null)
+            {
+                plan.Errored(key, ScriptErrors.Describe(verdict.Error, rule.File.Path));
+            }
+            else if (key is null)
+            {
+                plan.NullKey();
+            }
+            else if (verdict.Result.Ok)
+            {
+                plan.Passed(key);
+            }
+            else
+            {
+                plan.Failing(key, Details.ToJson(verdict.Result.Details, jsonOptions));
+            }
+        }
+
+        return plan;
+    }
+
+    private RuleRunReport Apply(CompiledModelAssertion rule, ModelPassPlan plan, RuleRunReport report)
+    {
+        var changes = plan.Changes();
+        if (!changes.IsEmpty)
+        {
+            store.ApplyModelPass(rule.Name, rule.SourceDescription, changes);
+        }
+
+        var problems = Problems(plan);
+        return report with
+        {
+            Outcome = problems is not null ? RuleOutcome.Error : plan.Failed > 0 ? RuleOutcome.Failed : RuleOutcome.Passed,
+            Error = problems,
+            RecordsChecked = plan.Checked,
+            RecordsFailed = plan.Failed,
+            IssuesOpened = changes.Open.Count,
+            IssuesResolved = changes.Resolve.Count,
+        };
+    }
+
+    // Records the pass could not judge make the rule an error, so an operator sees them, while every other record's
+    // issue was still kept up to date.
+    private static string? Problems(ModelPassPlan plan)
+    {
+        var problems = new List<string>();
+        if (plan.Errors > 0)
+        {
+            problems.Add($"the check threw for {plan.Errors} record(s), whose issues were left as they were; first: {plan.FirstError}");
+        }
+
+        if (plan.NullKeys > 0)
+        {
+            problems.Add($"{plan.NullKeys} record(s) have a null key and were skipped");
+        }
+
+        if (plan.RepeatedKeys.Count > 0)
+        {
+            var sample = string.Join(", ", plan.RepeatedKeys.Take(5).Select(key => $"'{key}'"));
+            problems.Add($"{plan.RepeatedKeys.Count} key(s) appear on more than one record and were skipped: {sample}");
+        }
+
+        return problems.Count == 0 ? null : string.Join("; ", problems);
+    }
+
+    private static string? FormatKey(object? key) => key switch
+    {
+        null => null,
+        DateTime time => time.ToString("O", CultureInfo.InvariantCulture),
+        DateTimeOffset time => time.ToString("O", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(key, CultureInfo.InvariantCulture),
+    };
+}

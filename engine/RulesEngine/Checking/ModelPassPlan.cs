@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using RulesEngine.Issues;
+
+namespace RulesEngine.Checking;
+
+/// <summary>
+/// Decides, record by record, what one model assertion pass changes in the store, against one read of the rule's
+/// unresolved issues: no store query per record. A key seen twice is reported and neither record is acted on,
+/// since which of them the issue should describe cannot be known.
+/// </summary>
+internal sealed class ModelPassPlan(IReadOnlyDictionary<string, Issue> unresolved)
+{
+    public const string PassedResolution = "the record passed its check";
+    public const string GoneResolution = "the record is no longer in the source";
+
+    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private readonly HashSet<string> repeated = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecordFailure> open = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IssueUpdate> refresh = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IssueUpdate> resolve = new(StringComparer.Ordinal);
+
+    public int Checked { get; private set; }
+
+    public int Failed { get; private set; }
+
+    public int NullKeys { get; private set; }
+
+    public int Errors { get; private set; }
+
+    public string? FirstError { get; private set; }
+
+    public IReadOnlyCollection<string> RepeatedKeys => repeated;
+
+    public void Passed(string key)
+    {
+        Checked++;
+        if (FirstSight(key) && unresolved.TryGetValue(key, out var issue) && issue.Status == IssueStatus.Open)
+        {
+            resolve[key] = new IssueUpdate(issue.Id, null, PassedResolution);
+        }
+    }
+
+    public void Failing(string key, JsonNode? details)
+    {
+        Checked++;
+        Failed++;
+        if (!FirstSight(key))
+        {
+            return;
+        }
+
+        if (!unresolved.TryGetValue(key, out var issue))
+        {
+            open[key] = new RecordFailure(key, details);
+        }
+        else if (issue.Status == IssueStatus.Open && !JsonNode.DeepEquals(issue.Details, details))
+        {
+            refresh[key] = new IssueUpdate(issue.Id, details);
+        }
+    }
+
+    /// <summary>The check threw for this record: its issue, if any, is left exactly as it is.</summary>
+    public void Errored(string? key, string message)
+    {
+        Checked++;
+        Errors++;
+        FirstError ??= key is null ? message : $"record '{key}': {message}";
+        if (key is not null)
+        {
+            FirstSight(key);
+        }
+    }
+
+    public void NullKey()
+    {
+        Checked++;
+        NullKeys++;
+    }
+
+    /// <summary>The changes, including resolving the open issues of records the source no longer has.</summary>
+    public ModelPassChanges Changes()
+    {
+        foreach (var (key, issue) in unresolved)
+        {
+            if (issue.Status == IssueStatus.Open && !seen.Contains(key))
+            {
+                resolve[key] = new IssueUpdate(issue.Id, null, GoneResolution);
+            }
+        }
+
+        return new ModelPassChanges([.. open.Values], [.. refresh.Values], [.. resolve.Values]);
+    }
+
+    private bool FirstSight(string key)
+    {
+        if (seen.Add(key))
+        {
+            return true;
+        }
+
+        repeated.Add(key);
+        open.Remove(key);
+        refresh.Remove(key);
+        resolve.Remove(key);
+        return false;
+    }
+}

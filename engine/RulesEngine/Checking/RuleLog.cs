@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Logging;
+
+namespace RulesEngine.Checking;
+
+/// <summary>One structured log line per rule run.</summary>
+internal static class RuleLog
+{
+    public static void Report(ILogger log, RuleRunReport report)
+    {
+        switch (report.Outcome)
+        {
+            case RuleOutcome.Passed:
+                log.LogDebug(EngineEvents.CheckPassed, "Rule {Rule} passed in {DurationMs} ms; resolved {Resolved}",
+                    report.Rule, report.Duration.TotalMilliseconds, report.IssuesResolved);
+                break;
+            case RuleOutcome.Failed:
+                log.LogInformation(EngineEvents.CheckFailed, "Rule {Rule} failed in {DurationMs} ms; opened {Opened}, records failing {RecordsFailed}",
+                    report.Rule, report.Duration.TotalMilliseconds, report.IssuesOpened, report.RecordsFailed);
+                break;
+            default:
+                log.LogWarning(EngineEvents.CheckError, "Rule {Rule} in {File} could not be checked: {Error}",
+                    report.Rule, report.File, report.Error);
+                break;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using RulesEngine.RuleFiles;
+
+namespace RulesEngine.Compilation;
+
+/// <summary>A responder ready to run: its definition and its actions in the order written.</summary>
+public sealed class CompiledResponder
+{
+    internal CompiledResponder(ResponderDefinition definition, CompiledRuleFile file, IReadOnlyList<CompiledAction> actions)
+    {
+        Definition = definition;
+        File = file;
+        Actions = actions;
+    }
+
+    public ResponderDefinition Definition { get; }
+
+    public string Name => Definition.Name;
+
+    public CompiledRuleFile File { get; }
+
+    public IReadOnlyList<CompiledAction> Actions { get; }
+
+    public bool Matches(string issueName) => Definition.Pattern.IsMatch(issueName);
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
+using RulesEngine.RuleFiles;
+using RulesEngine.Scripting;
+
+namespace RulesEngine.Compilation;
+
+/// <summary>
+/// Compiles all the C# of one rule file in a single Roslyn compilation, loads it into a collectible load context,
+/// and hands back plain delegates. Rules whose code does not compile are reported with their rule-file line and
+/// column and left out; the file's other rules are compiled again without them. Thread-safe.
+/// </summary>
+public sealed class RuleCompiler
+{
+    private const string GeneratedPath = "<generated>";
+    private static readonly string BuildIdentity =
+        $"{typeof(RuleCompiler).Module.ModuleVersionId}|{typeof(CSharpCompilation).Assembly.GetName().Version}";
+
+    private readonly CompileCache cache;
+
+    /// <param name="cacheDirectory">Where compiled files are kept between runs; null keeps nothing.</param>
+    public RuleCompiler(string? cacheDirectory = null) => cache = new CompileCache(cacheDirectory);
+
+    public RuleFileCompilation Compile(RuleFileDefinition file)
+    {
+        var errors = new List<RuleError>();
+        var recordFields = ResolveRecordFields(ref file, errors);
+
+        // A second attempt compiles the file without the rules the first one found broken. Errors that belong to no
+        // rule (an unknown namespace in 'usings') break every rule, so they end the attempt.
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var generated = RuleCodeGenerator.Generate(file, recordFields);
+            var key = Hash(generated.Source);
+            if (cache.TryRead(key, out var cached))
+            {
+                return new RuleFileCompilation(Load(file, key, cached), errors);
+            }
+
+            var (assembly, diagnostics) = Emit(generated.Source, key);
+            if (assembly is not null)
+            {
+                cache.Write(key, assembly);
+                return new RuleFileCompilation(Load(file, key, assembly), errors);
+            }
+
+            var found = ToRuleErrors(file, generated.Writer, diagnostics);
+            errors.AddRange(found);
+            if (found.Any(error => error.Rule is null) || attempt == 1)
+            {
+                return new RuleFileCompilation(null, errors);
+            }
+
+            file = Without(file, found.Select(error => error.Rule!).ToHashSet());
+        }
+
+        throw new InvalidOperationException("Unreachable: the second compile attempt always returns.");
+    }
+
+    private static Dictionary<string, IReadOnlyList<FieldDefinition>> ResolveRecordFields(ref RuleFileDefinition file, List<RuleError> errors)
+    {
+        var fields = new Dictionary<string, IReadOnlyList<FieldDefinition>>();
+        var failed = new HashSet<string>();
+        foreach (var rule in file.ModelAssertions)
+        {
+            var before = errors.Count;
+            var resolved = RecordFieldResolver.Resolve(rule, errors);
+            if (errors.Count > before)
+            {
+                failed.Add(rule.Name);
+            }
+            else if (resolved is not null)
+            {
+                fields[rule.Name] = resolved;
+            }
+        }
+
+        file = Without(file, failed);
+        return fields;
+    }
+
+    private static RuleFileDefinition Without(RuleFileDefinition file, HashSet<string> rules) => rules.Count == 0 ? file : file with
+    {
+        Assertions = file.Assertions.Where(rule => !rules.Contains(rule.Name)).ToList(),
+        ModelAssertions = file.ModelAssertions.Where(rule => !rules.Contains(rule.Name)).ToList(),
+        Responders = file.Responders.Where(rule => !rules.Contains(rule.Name)).ToList(),
+    };
+
+    /// <summary>Emits the assembly with its debugging information embedded: stack traces then name rule-file lines.</summary>
+    private static (byte[]? Assembly, IEnumerable<Diagnostic> Errors) Emit(string source, string key)
+    {
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), GeneratedPath, Encoding.UTF8);
+        var options = new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary,
+            optimizationLevel: OptimizationLevel.Release,
+            nullableContextOptions: NullableContextOptions.Enable);
+        var compilation = CSharpCompilation.Create($"rules_{key[..16]}", [tree], ScriptReferences.All, options);
+
+        using var assembly = new MemoryStream();
+        var result = compilation.Emit(assembly, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
+        return result.Success
+            ? (assembly.ToArray(), [])
+            : (null, result.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+    }
+
+    private static CompiledRuleFile Load(RuleFileDefinition file, string key, byte[] assembly)
+    {
+        var context = new RuleLoadContext(file.Path);
+        var loaded = context.LoadFromStream(new MemoryStream(assembly));
+        var manifestType = loaded.GetType("RulesEngine.Generated.Manifest", throwOnError: true)!;
+        var manifest = (RuleFileManifest)Activator.CreateInstance(manifestType)!;
+        return new CompiledRuleFile(file, key, manifest, context);
+    }
+
+    /// <summary>
+    /// One error per problem, at the operator's line. A mistake in the rule file often breaks generated code too
+    /// (a misspelled field type is used again by the record's binder): errors in generated code are reported only
+    /// for a rule that has no error in its own lines, and then at the rule's check.
+    /// </summary>
+    private static List<RuleError> ToRuleErrors(RuleFileDefinition file, CodeWriter writer, IEnumerable<Diagnostic> diagnostics)
+    {
+        var located = diagnostics.Select(diagnostic => ToRuleError(file, writer, diagnostic)).ToList();
+        var rulesWithOwnLines = located.Where(error => error.InUserCode).Select(error => error.Error.Rule).ToHashSet();
+        return located
+            .Where(error => error.InUserCode || !rulesWithOwnLines.Contains(error.Error.Rule))
+            .Select(error => error.Error)
+            .Distinct()
+            .ToList();
+    }
+
+    private static (RuleError Error, bool InUserCode) ToRuleError(RuleFileDefinition file, CodeWriter writer, Diagnostic diagnostic)
+    {
+        var tree = diagnostic.Location.SourceTree!;
+        var inUserCode = tree.GetLineVisibility(diagnostic.Location.SourceSpan.Start) == LineVisibility.Visible;
+        var rule = writer.RuleAt(diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        var mapped = diagnostic.Location.GetMappedLineSpan();
+        var location = inUserCode
+            ? new SourceLocation(file.Path, mapped.StartLinePosition.Line + 1, mapped.StartLinePosition.Character + 1)
+            : RuleLocation(file, rule);
+        var message = $"C# {diagnostic.Id}: {diagnostic.GetMessage(CultureInfo.InvariantCulture)}";
+        return (new RuleError(location, rule, message), inUserCode);
+    }
+
+    private static SourceLocation RuleLocation(RuleFileDefinition file, string? rule) =>
+        file.Assertions.Concat(file.ModelAssertions).FirstOrDefault(candidate => candidate.Name == rule)?.Check.Location
+        ?? file.Responders.FirstOrDefault(candidate => candidate.Name == rule)?.Location
+        ?? new SourceLocation(file.Path, 1, 1);
+
+    private static string Hash(string source) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(BuildIdentity + "\n" + source)));
+}

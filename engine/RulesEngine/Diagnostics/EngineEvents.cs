@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+
+namespace RulesEngine;
+
+/// <summary>
+/// Every event the engine logs, with a stable id, so log queries and alerts can match on ids rather than text.
+/// Ids are never reused; new events take the next free number in their hundred.
+/// </summary>
+public static class EngineEvents
+{
+    public static readonly EventId RulesLoaded = new(100, nameof(RulesLoaded));
+    public static readonly EventId RuleFileError = new(101, nameof(RuleFileError));
+
+    public static readonly EventId CheckPassed = new(200, nameof(CheckPassed));
+    public static readonly EventId CheckFailed = new(201, nameof(CheckFailed));
+    public static readonly EventId CheckError = new(202, nameof(CheckError));
+    public static readonly EventId IssueOpened = new(210, nameof(IssueOpened));
+    public static readonly EventId IssueResolved = new(211, nameof(IssueResolved));
+
+    public static readonly EventId ActionSucceeded = new(300, nameof(ActionSucceeded));
+    public static readonly EventId ActionFailed = new(301, nameof(ActionFailed));
+    public static readonly EventId ActionLog = new(302, nameof(ActionLog));
+}

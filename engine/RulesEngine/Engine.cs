@@ -1,0 +1,60 @@
+using RulesEngine.Checking;
+using RulesEngine.Compilation;
+using RulesEngine.Issues;
+using RulesEngine.Loading;
+using RulesEngine.Responding;
+
+namespace RulesEngine;
+
+/// <summary>
+/// The engine in-process: an issue store, the rules of a directory, and the check and respond passes over them.
+/// This is what the command line and the sidecar are built on, and what a .NET application can embed.
+/// </summary>
+public sealed class Engine : IDisposable
+{
+    private readonly RuleSetLoader loader;
+    private readonly CheckPass checkPass;
+    private readonly RespondPass respondPass;
+
+    private Engine(EngineOptions options, IssueStore store)
+    {
+        Options = options;
+        Issues = store;
+        loader = new RuleSetLoader(new RuleCompiler(options.ResolvedCacheDirectory));
+        checkPass = new CheckPass(store, options);
+        respondPass = new RespondPass(store, options);
+    }
+
+    public EngineOptions Options { get; }
+
+    public IssueStore Issues { get; }
+
+    /// <summary>The rules of the last <see cref="LoadRules"/>; empty before the first.</summary>
+    public RuleSet Rules { get; private set; } = RuleSet.Empty;
+
+    /// <summary>Opens the store (failing fast if another process holds it). Rules are not loaded yet.</summary>
+    public static Engine Open(EngineOptions options) => new(options, IssueStore.Open(options.StorePath, options.TimeProvider));
+
+    /// <summary>(Re)loads the rules directory; unchanged files are not recompiled.</summary>
+    public RuleSet LoadRules()
+    {
+        Rules = loader.Load(Options.RulesDirectory, Rules);
+        return Rules;
+    }
+
+    public Task<CheckSummary> CheckAsync(CancellationToken cancellationToken = default) =>
+        checkPass.RunAsync(Rules, cancellationToken);
+
+    public Task<RespondSummary> RespondAsync(CancellationToken cancellationToken = default) =>
+        respondPass.RunAsync(Rules, cancellationToken);
+
+    public void Dispose()
+    {
+        foreach (var file in Rules.Files)
+        {
+            file.Unload();
+        }
+
+        Issues.Dispose();
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using LiteDB;
+using LiteDB.Engine;
+
+namespace RulesEngine.Issues;
+
+/// <summary>Opens the LiteDB file behind an <see cref="IssueStore"/> and prepares its settings and indexes.</summary>
+internal static class IssueDatabase
+{
+    /// <summary>
+    /// Names, keys and statuses compare ordinally (case-sensitive, culture-free). LiteDB's default collation ignores
+    /// case, which would make "Disk" and "disk" one issue.
+    /// </summary>
+    private static readonly Collation Ordinal = new(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);
+
+    public static LiteDatabase Open(string path)
+    {
+        var database = Connect(path);
+        try
+        {
+            Prepare(database);
+            return database;
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    public static ILiteCollection<BsonDocument> Issues(LiteDatabase database) =>
+        database.GetCollection("issues", BsonAutoId.Int64);
+
+    private static LiteDatabase Connect(string path)
+    {
+        // LiteDB refuses to open a file whose collation differs from the connection string's: the collation is given
+        // only to create the file, and an existing file with another one is rebuilt once opened.
+        var connection = new ConnectionString
+        {
+            Filename = path,
+            Connection = ConnectionType.Direct,
+            Collation = File.Exists(path) ? null : Ordinal,
+        };
+
+        try
+        {
+            return new LiteDatabase(connection);
+        }
+        catch (LiteException e)
+        {
+            throw new IOException($"The issue store '{path}' could not be opened: {e.Message}", e);
+        }
+    }
+
+    private static void Prepare(LiteDatabase database)
+    {
+        if (database.Collation.SortOptions != CompareOptions.Ordinal)
+        {
+            database.Rebuild(new RebuildOptions { Collation = Ordinal });
+        }
+
+        // LiteDB 5 has no UtcDate connection-string option: UTC_DATE is a pragma kept in the file's header. Without
+        // it dates come back in the process's local time.
+        if (!database.UtcDate)
+        {
+            database.UtcDate = true;
+        }
+
+        var issues = Issues(database);
+        issues.EnsureIndex(IssueFields.UnresolvedKey, "$." + IssueFields.UnresolvedKey);
+        issues.EnsureIndex(IssueFields.Name, "$." + IssueFields.Name);
+        issues.EnsureIndex(IssueFields.Status, "$." + IssueFields.Status);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.Json.Nodes;
+using LiteDB;
+
+namespace RulesEngine.Issues;
+
+/// <summary>The changes of one issue's status: SEMANTICS.md lines 3 to 5.</summary>
+public sealed partial class IssueStore
+{
+    /// <summary>
+    /// Opens an issue unless one with the key is already open (then it gets the new details and last-seen time) or is
+    /// won't-fix (then nothing changes). Resolved issues with the key do not count: a new issue is created.
+    /// </summary>
+    /// <param name="recordSource">The source of the key's record; kept only when the key has a record key.</param>
+    public OpenResult MaybeOpen(IssueKey key, JsonNode? details, string? recordSource = null)
+    {
+        if (string.IsNullOrEmpty(key.Name))
+        {
+            throw new ArgumentException("An issue needs a name; the key has none.", nameof(key));
+        }
+
+        lock (_writeLock)
+        {
+            var unresolved = FindUnresolved(key);
+            if (unresolved.Find(issue => issue.Status == IssueStatus.WontFix) is { } wontFix)
+            {
+                return new OpenResult(OpenDisposition.WontFix, wontFix);
+            }
+
+            var now = Now();
+            if (unresolved.FirstOrDefault() is { } open)
+            {
+                var seenAgain = open with { Details = details, LastSeenAt = now };
+                return new OpenResult(OpenDisposition.AlreadyOpen, Save(seenAgain));
+            }
+
+            return new OpenResult(OpenDisposition.Created, Insert(NewIssue(key, details, recordSource, now)));
+        }
+    }
+
+    /// <summary>Resolves every open issue with the key and returns them; won't-fix issues are left as they are.</summary>
+    public IReadOnlyList<Issue> Resolve(IssueKey key, string resolution)
+    {
+        lock (_writeLock)
+        {
+            var now = Now();
+            var open = FindUnresolved(key).Where(issue => issue.Status == IssueStatus.Open);
+            return SaveAll(open.Select(issue => Resolved(issue, now, resolution)));
+        }
+    }
+
+    /// <summary>
+    /// Resolves one issue by id. Returns null when there is no such issue; a won't-fix or already resolved issue is
+    /// returned as it is.
+    /// </summary>
+    public Issue? Resolve(long id, string resolution)
+    {
+        lock (_writeLock)
+        {
+            var issue = Get(id);
+            return issue is { Status: IssueStatus.Open } ? Save(Resolved(issue, Now(), resolution)) : issue;
+        }
+    }
+
+    /// <summary>
+    /// Marks an issue won't-fix, whatever its status, and clears its resolved time; its resolution stays, as the
+    /// record of its last resolution. Returns null when there is no such issue.
+    /// </summary>
+    public Issue? MarkWontFix(long id) =>
+        Change(id, issue => issue with { Status = IssueStatus.WontFix, ResolvedAt = null });
+
+    /// <summary>
+    /// Moves an issue back to open and clears its resolved time and resolution. Returns null when there is no such
+    /// issue.
+    /// </summary>
+    public Issue? Reopen(long id) =>
+        Change(id, issue => issue with { Status = IssueStatus.Open, ResolvedAt = null, Resolution = null });
+
+    private static Issue NewIssue(IssueKey key, JsonNode? details, string? recordSource, DateTimeOffset now) => new()
+    {
+        Name = key.Name,
+        Record = key.RecordKey is null ? null : new IssueRecord(recordSource ?? "", key.RecordKey),
+        Status = IssueStatus.Open,
+        Details = details,
+        CreatedAt = now,
+        LastSeenAt = now,
+    };
+
+    private static Issue Resolved(Issue issue, DateTimeOffset now, string? resolution) =>
+        issue with { Status = IssueStatus.Resolved, ResolvedAt = now, Resolution = resolution };
+
+    private Issue? Change(long id, Func<Issue, Issue> change)
+    {
+        lock (_writeLock)
+        {
+            return Get(id) is { } issue ? Save(change(issue)) : null;
+        }
+    }
+
+    /// <summary>The open and won't-fix issues with the key, oldest first, through the unresolved-key index.</summary>
+    private List<Issue> FindUnresolved(IssueKey key) =>
+        Read(Query.EQ(IssueFields.UnresolvedKey, IssueDocument.UnresolvedKey(key)));
+}

@@ -1,0 +1,101 @@
+using LiteDB;
+
+namespace RulesEngine.Issues;
+
+/// <summary>The batch write of a model assertion pass (SEMANTICS.md lines 11 and 13).</summary>
+public sealed partial class IssueStore
+{
+    /// <summary>
+    /// Up to this many refreshes and resolutions, the issues are read one by id; above it, all unresolved issues of
+    /// the assertion are read in one index range, which costs about a quarter of a read by id per issue (LiteDB 5).
+    /// </summary>
+    private const int FewUpdates = 256;
+
+    /// <summary>
+    /// Applies one model pass's changes in a single transaction: all of them, or none when one fails (the exception
+    /// is rethrown). <see cref="ModelPassChanges.Open"/> must list only records with no unresolved issue, as read from
+    /// <see cref="UnresolvedIssuesByRecord"/>; that is not checked again here, as it would cost a look-up per record.
+    /// Refreshes and resolutions apply only to open issues of <paramref name="name"/>: one marked won't-fix since the
+    /// pass read it stays as it is.
+    /// </summary>
+    public void ApplyModelPass(string name, string recordSource, ModelPassChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.IsEmpty)
+        {
+            return;
+        }
+
+        lock (_writeLock)
+        {
+            var now = Now();
+            _database.BeginTrans();
+            try
+            {
+                OpenAll(name, recordSource, changes.Open, now);
+                UpdateOpen(name, changes, now);
+                _database.Commit();
+            }
+            catch
+            {
+                _database.Rollback();
+                throw;
+            }
+        }
+    }
+
+    private void OpenAll(string name, string recordSource, IReadOnlyList<RecordFailure> failures, DateTimeOffset now)
+    {
+        if (failures.Count == 0)
+        {
+            return;
+        }
+
+        var issues = failures.Select(
+            failure => NewIssue(new IssueKey(name, failure.Key), failure.Details, recordSource, now));
+        Issues.InsertBulk(issues.Select(IssueDocument.ToDocument));
+    }
+
+    /// <summary>Applies the refreshes, then the resolutions, to issues read once; writes each changed issue once.</summary>
+    private void UpdateOpen(string name, ModelPassChanges changes, DateTimeOffset now)
+    {
+        var ids = changes.Refresh.Concat(changes.Resolve).Select(update => update.Id).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var issues = ReadForUpdate(name, ids);
+        var changed = new Dictionary<long, Issue>();
+        void ChangeIfOpen(IssueUpdate update, Func<Issue, Issue> change)
+        {
+            if (issues.TryGetValue(update.Id, out var issue) && issue.Status == IssueStatus.Open && issue.Name == name)
+            {
+                issues[update.Id] = changed[update.Id] = change(issue);
+            }
+        }
+
+        foreach (var update in changes.Refresh)
+        {
+            ChangeIfOpen(update, issue => issue with { Details = update.Details, LastSeenAt = now });
+        }
+
+        foreach (var update in changes.Resolve)
+        {
+            ChangeIfOpen(update, issue => Resolved(issue, now, update.Resolution) with
+            {
+                Details = update.Details ?? issue.Details,
+            });
+        }
+
+        Issues.Update(changed.Values.Select(IssueDocument.ToDocument));
+    }
+
+    private Dictionary<long, Issue> ReadForUpdate(string name, List<long> ids)
+    {
+        var issues = ids.Count <= FewUpdates
+            ? ids.Select(Get).OfType<Issue>()
+            : Read(OrdinalPrefix.Filters(IssueFields.UnresolvedKey, IssueDocument.RecordKeyPrefix(name)));
+        return issues.ToDictionary(issue => issue.Id);
+    }
+}

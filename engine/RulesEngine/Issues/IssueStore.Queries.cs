@@ -1,0 +1,67 @@
+using LiteDB;
+
+namespace RulesEngine.Issues;
+
+/// <summary>The reads of the store.</summary>
+public sealed partial class IssueStore
+{
+    public Issue? Get(long id) => Issues.FindById(id) is { } document ? IssueDocument.ToIssue(document) : null;
+
+    /// <summary>The issues matching every criterion of <paramref name="query"/>, newest (highest id) first.</summary>
+    public IReadOnlyList<Issue> Find(IssueQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Skip, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Limit, nameof(query));
+
+        var filters = new List<BsonExpression>();
+        if (query.Status is { } status)
+        {
+            filters.Add(Query.EQ(IssueFields.Status, status.ToString()));
+        }
+
+        if (!string.IsNullOrEmpty(query.NamePrefix))
+        {
+            filters.AddRange(OrdinalPrefix.Filters(IssueFields.Name, query.NamePrefix));
+        }
+
+        // Not indexed: listing by record key alone is an admin's look-up, not a path of the engine.
+        if (query.RecordKey is not null)
+        {
+            filters.Add(Query.EQ(IssueFields.RecordKey, query.RecordKey));
+        }
+
+        return query.Limit == 0 ? [] : Read(filters, newestFirst: true, query.Skip, query.Limit);
+    }
+
+    public int Count(IssueStatus status) => Issues.Count(Query.EQ(IssueFields.Status, status.ToString()));
+
+    /// <summary>Every open issue, oldest first: what a respond pass walks.</summary>
+    public IReadOnlyList<Issue> OpenIssues() => Read(Query.EQ(IssueFields.Status, nameof(IssueStatus.Open)));
+
+    /// <summary>
+    /// The open and won't-fix issues of one model assertion, by record key: one read per pass. Should one key have
+    /// several, the won't-fix issue is the one given, as it is what keeps the record from getting a new issue; else the
+    /// oldest open one, the one <see cref="MaybeOpen"/> returns.
+    /// </summary>
+    public IReadOnlyDictionary<string, Issue> UnresolvedIssuesByRecord(string name)
+    {
+        var filters = OrdinalPrefix.Filters(IssueFields.UnresolvedKey, IssueDocument.RecordKeyPrefix(name));
+        var byRecord = new Dictionary<string, Issue>(StringComparer.Ordinal);
+
+        // The name check drops issues whose own name holds the key separator and so shares the prefix.
+        foreach (var issue in Read(filters).Where(issue => issue.Name == name && issue.Record is not null))
+        {
+            var key = issue.Record!.Key;
+            if (!byRecord.TryGetValue(key, out var kept) || IsWontFixOverOpen(issue, kept))
+            {
+                byRecord[key] = issue;
+            }
+        }
+
+        return byRecord;
+    }
+
+    private static bool IsWontFixOverOpen(Issue issue, Issue kept) =>
+        issue.Status == IssueStatus.WontFix && kept.Status != IssueStatus.WontFix;
+}

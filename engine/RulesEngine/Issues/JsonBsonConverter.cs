@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LiteDB;
+
+namespace RulesEngine.Issues;
+
+/// <summary>
+/// Converts details between System.Text.Json nodes and BSON values, value by value. LiteDB's own JSON text is not
+/// used: it writes Int64 as <c>{"$numberLong": ...}</c>, which would come back as an object.
+/// </summary>
+internal static class JsonBsonConverter
+{
+    public static BsonValue ToBson(JsonNode? node) => node switch
+    {
+        null => BsonValue.Null,
+        JsonObject json => ToDocument(json),
+        JsonArray json => new BsonArray(json.Select(ToBson)),
+        JsonValue json => ToBson(json),
+        _ => throw new NotSupportedException($"A JSON node of type {node.GetType().Name} cannot be stored."),
+    };
+
+    public static JsonNode? ToJson(BsonValue value) => value.Type switch
+    {
+        BsonType.Null => null,
+        BsonType.Document => ToJson(value.AsDocument),
+        BsonType.Array => new JsonArray(value.AsArray.Select(ToJson).ToArray()),
+        BsonType.String => JsonValue.Create(value.AsString),
+        BsonType.Boolean => JsonValue.Create(value.AsBoolean),
+        BsonType.Int32 => Number(value.AsInt32.ToString(CultureInfo.InvariantCulture)),
+        BsonType.Int64 => Number(value.AsInt64.ToString(CultureInfo.InvariantCulture)),
+        BsonType.Double => Number(value.AsDouble.ToString("R", CultureInfo.InvariantCulture)),
+        BsonType.Decimal => Number(value.AsDecimal.ToString(CultureInfo.InvariantCulture)),
+
+        // Only a store edited by other tools holds these (dates, ids, binary): shown as LiteDB's JSON text
+        // rather than failing every read of the issue.
+        _ => JsonValue.Create(value.ToString()),
+    };
+
+    // Numbers come back as parsed JSON, whatever width LiteDB stored them in: a reader asking for a long, an int
+    // or a double gets it, as it would from the JSON the details were made from.
+    private static JsonNode Number(string text) => JsonNode.Parse(text)!;
+
+    private static BsonDocument ToDocument(JsonObject json)
+    {
+        var document = new BsonDocument();
+        foreach (var (key, node) in json)
+        {
+            // LiteDB's documents compare keys ignoring case: a second key would silently replace the first.
+            if (document.ContainsKey(key))
+            {
+                var first = document.Keys.First(
+                    existing => string.Equals(existing, key, StringComparison.OrdinalIgnoreCase));
+                throw new ArgumentException(
+                    $"Details have the keys '{first}' and '{key}', which differ only in case. The issue store keeps "
+                    + "object keys case-insensitively (LiteDB); rename one of them.");
+            }
+
+            document[key] = ToBson(node);
+        }
+
+        return document;
+    }
+
+    private static JsonObject ToJson(BsonDocument document)
+    {
+        var json = new JsonObject();
+        foreach (var (key, value) in document)
+        {
+            json[key] = ToJson(value);
+        }
+
+        return json;
+    }
+
+    private static BsonValue ToBson(JsonValue json) => json.GetValueKind() switch
+    {
+        JsonValueKind.Null => BsonValue.Null,
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.String => json.TryGetValue(out string? text) ? text : Reparsed(json).GetValue<string>(),
+        JsonValueKind.Number => NumberToBson(json),
+
+        // A JsonValue can wrap a JsonElement holding an object or an array.
+        _ => ToBson(JsonNode.Parse(json.ToJsonString())),
+    };
+
+    private static BsonValue NumberToBson(JsonValue json)
+    {
+        if (json.TryGetValue(out int int32))
+        {
+            return int32;
+        }
+
+        if (json.TryGetValue(out long int64))
+        {
+            return int64;
+        }
+
+        if (json.TryGetValue(out double number) && double.IsFinite(number) && DoubleKeepsDigits(json, number))
+        {
+            return number;
+        }
+
+        if (json.TryGetValue(out decimal exact))
+        {
+            return exact;
+        }
+
+        // Other .NET types (uint, float, ulong...) read as parsed JSON; a parsed number that fits none is too large.
+        return json.TryGetValue(out JsonElement _)
+            ? throw new ArgumentException($"The number {json.ToJsonString()} in the details is too large to store.")
+            : NumberToBson(Reparsed(json));
+    }
+
+    /// <summary>
+    /// A parsed number reads both as double and as decimal. Double is the usual JSON number; decimal is kept when
+    /// the double would lose digits the text has (more than 15 significant digits).
+    /// </summary>
+    private static bool DoubleKeepsDigits(JsonValue json, double number)
+    {
+        if (!json.TryGetValue(out decimal exact))
+        {
+            return true;
+        }
+
+        return Math.Abs(number) < 7.9e28 && (decimal)number == exact;
+    }
+
+    private static JsonValue Reparsed(JsonValue json) => JsonNode.Parse(json.ToJsonString())!.AsValue();
+}

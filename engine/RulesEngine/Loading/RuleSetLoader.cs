@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text;
+using RulesEngine.Compilation;
+using RulesEngine.RuleFiles;
+
+namespace RulesEngine.Loading;
+
+/// <summary>
+/// Loads every rule file of a directory into a <see cref="RuleSet"/>. Given the previous set, it recompiles only the
+/// files whose text changed, and when a changed file has errors it keeps that file's previous good version running
+/// and reports the errors. Without a previous version, the file's valid rules run and its broken ones are reported.
+/// </summary>
+public sealed class RuleSetLoader(RuleCompiler compiler)
+{
+    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
+
+    public RuleSet Load(string directory, RuleSet? previous = null)
+    {
+        if (!Directory.Exists(directory))
+        {
+            var error = new RuleError(new SourceLocation(directory, 1, 1), null, "the rules directory does not exist.");
+            return new RuleSet(previous?.LoadedFiles ?? [], [error]);
+        }
+
+        var parsed = RuleFilePaths(directory).Select(Parse).ToList();
+        var claimed = RuleNameClaims.Resolve(parsed);
+        var previousFiles = (previous?.LoadedFiles ?? []).ToDictionary(file => file.Path);
+
+        var loaded = parsed.Select(file => file.Result.File.Path).Select(path => Compile(claimed[path], previousFiles.GetValueOrDefault(path))).ToList();
+        UnloadReplaced(previousFiles.Values, loaded);
+        return new RuleSet(loaded, []);
+    }
+
+    /// <summary>The rule files directly in the directory, in ordinal order. Hidden entries (a Kubernetes ConfigMap's
+    /// <c>..data</c>) and subfolders are skipped; symbolic links to files are followed.</summary>
+    public static IReadOnlyList<string> RuleFilePaths(string directory) =>
+        Directory.EnumerateFiles(directory)
+            .Where(path => Extensions.Contains(System.IO.Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
+            .Where(path => !System.IO.Path.GetFileName(path).StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    private static (RuleFileParseResult Result, string Text) Parse(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            var error = new RuleError(new SourceLocation(path, 1, 1), null, $"cannot read the file: {exception.Message}");
+            return (new RuleFileParseResult(new RuleFileDefinition { Path = path }, [error]), "");
+        }
+
+        return (RuleFileParser.Parse(path, text), text);
+    }
+
+    private LoadedRuleFile Compile(ClaimedRuleFile file, LoadedRuleFile? previous)
+    {
+        var hash = Hash(file);
+        if (previous is not null && previous.TextHash == hash)
+        {
+            return previous;
+        }
+
+        var compilation = compiler.Compile(file.Definition);
+        var errors = file.Errors.Concat(compilation.Errors).ToList();
+        if (errors.Count > 0 && previous?.Compiled is not null)
+        {
+            // The operator's last good version keeps running until the file is fixed.
+            compilation.File?.Unload();
+            return new LoadedRuleFile(file.Definition.Path, hash, previous.Compiled, errors);
+        }
+
+        return new LoadedRuleFile(file.Definition.Path, hash, compilation.File, errors);
+    }
+
+    private static void UnloadReplaced(IEnumerable<LoadedRuleFile> previous, IReadOnlyList<LoadedRuleFile> current)
+    {
+        var kept = current.Select(file => file.Compiled).OfType<CompiledRuleFile>().ToHashSet();
+        foreach (var file in previous)
+        {
+            if (file.Compiled is { } compiled && !kept.Contains(compiled))
+            {
+                compiled.Unload();
+            }
+        }
+    }
+
+    private static string Hash(ClaimedRuleFile file)
+    {
+        var identity = file.Text + "\n" + string.Join("\n", file.Errors.Select(error => error.ToString()));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));
+    }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RulesEngine.Issues;
+using RulesEngine.Scripting;
+
+namespace RulesEngine.Responding;
+
+/// <summary>Inline C# from the rule file; what it returns is recorded as details.</summary>
+internal sealed class RunAction(Func<ActionScript> create, JsonSerializerOptions jsonOptions) : IResponderAction
+{
+    public async Task<JsonNode?> ExecuteAsync(Issue issue, ScriptContext context)
+    {
+        var script = create();
+        script.Attach(context, issue);
+        var result = await script.RunAsync().ConfigureAwait(false);
+        return Details.ToJson(result, jsonOptions);
+    }
+}

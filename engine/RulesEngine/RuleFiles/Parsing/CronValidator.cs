@@ -1,0 +1,72 @@
+using NCrontab;
+
+namespace RulesEngine.RuleFiles.Parsing;
+
+/// <summary>Reads a <c>schedule</c>: a cron expression of 5 fields, or 6 with seconds first, that can fire.</summary>
+internal static class CronValidator
+{
+    // NCrontab requires both the day of the month and the weekday to match when both are given, so
+    // "0 0 29 2 1" (29 February on a Monday) fires only every 28 years or so; 28 years from 2000 cover every
+    // weekday of 29 February, so anything silent over this window never fires. Checking it takes milliseconds.
+    private static readonly DateTime WindowStart = new(2000, 1, 1);
+    private static readonly DateTime WindowEnd = WindowStart.AddYears(28);
+
+    /// <param name="problem">Why the expression was refused, in words quoting it.</param>
+    public static bool TryParse(string expression, out CronSchedule? schedule, out string problem)
+    {
+        schedule = null;
+        var fields = expression.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        if (fields is not (5 or 6))
+        {
+            problem = $"the cron expression '{expression}' has {fields} fields; expected 5 " +
+                "(minute hour day-of-month month day-of-week) or 6 (the same with seconds first)";
+            return false;
+        }
+
+        var crontab = Parse(expression, fields == 6, out problem);
+        if (crontab is null)
+        {
+            return false;
+        }
+
+        if (crontab.GetNextOccurrence(WindowStart, WindowEnd) >= WindowEnd)
+        {
+            problem = $"the cron expression '{expression}' never fires (no date matches all its fields)";
+            return false;
+        }
+
+        schedule = new CronSchedule(expression, crontab);
+        return true;
+    }
+
+    public static CronSchedule? Read(YamlNode node, ErrorCollector errors)
+    {
+        var expression = NodeReader.Text(node, "schedule", "a cron expression such as \"*/5 * * * *\"", errors);
+        if (expression is null)
+        {
+            return null;
+        }
+
+        if (!TryParse(expression, out var schedule, out var problem))
+        {
+            errors.Add(node.Start, problem);
+        }
+
+        return schedule;
+    }
+
+    private static CrontabSchedule? Parse(string expression, bool includingSeconds, out string problem)
+    {
+        problem = "";
+        try
+        {
+            var options = new CrontabSchedule.ParseOptions { IncludingSeconds = includingSeconds };
+            return CrontabSchedule.Parse(expression, options);
+        }
+        catch (Exception exception) when (exception is CrontabException or OverflowException or FormatException)
+        {
+            problem = $"invalid cron expression '{expression}': {exception.Message}";
+            return null;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace RulesEngine.RuleFiles.Parsing;
+
+/// <summary>
+/// Reads the durations of <c>timeout</c> and <c>delay</c>: a number followed by a unit, <c>s</c> (seconds),
+/// <c>m</c> (minutes), <c>h</c> (hours) or <c>d</c> (days), such as <c>30s</c>, <c>15m</c>, <c>4h</c>,
+/// <c>2d</c>; numbers may have a fraction (<c>1.5h</c>); units may be combined, each once and largest first
+/// (<c>1h30m</c>, <c>2d12h</c>); a bare number means seconds (<c>45</c>). No sign, no spaces, lower-case units.
+/// </summary>
+internal static partial class DurationParser
+{
+    public const string AcceptedForms =
+        "a number and a unit s, m, h or d (30s, 15m, 1.5h, 2d), units combined largest first (1h30m), " +
+        "or a bare number of seconds (45)";
+
+    public static bool TryParse(string text, out TimeSpan duration)
+    {
+        duration = TimeSpan.Zero;
+        var match = Grammar().Match(text);
+        if (!match.Success || match.Length == 0)
+        {
+            return false;
+        }
+
+        var seconds = Seconds(match, "bare", 1) + Seconds(match, "days", 86_400) + Seconds(match, "hours", 3_600)
+            + Seconds(match, "minutes", 60) + Seconds(match, "seconds", 1);
+        if (seconds >= TimeSpan.MaxValue.TotalSeconds)
+        {
+            return false;
+        }
+
+        duration = TimeSpan.FromSeconds(seconds);
+        return true;
+    }
+
+    /// <summary>Reads a duration, reporting text that is not one, a negative one, or zero when not allowed.</summary>
+    public static TimeSpan? Read(YamlNode node, string key, bool allowZero, ErrorCollector errors)
+    {
+        var text = NodeReader.Text(node, key, "a duration", errors);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!TryParse(text, out var duration))
+        {
+            var problem = text.StartsWith('-') ? "a negative duration" : $"'{text}'";
+            errors.Add(node.Start, $"expected a duration for '{key}': {AcceptedForms}; found {problem}");
+            return null;
+        }
+
+        if (!allowZero && duration == TimeSpan.Zero)
+        {
+            errors.Add(node.Start, $"expected a duration above zero for '{key}', found '{text}'");
+            return null;
+        }
+
+        return duration;
+    }
+
+    private static double Seconds(Match match, string group, double secondsPerUnit) =>
+        match.Groups[group].Success
+            ? double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) * secondsPerUnit
+            : 0;
+
+    [GeneratedRegex(
+        @"\A(?:(?<bare>\d+(?:\.\d+)?)|(?:(?<days>\d+(?:\.\d+)?)d)?(?:(?<hours>\d+(?:\.\d+)?)h)?" +
+        @"(?:(?<minutes>\d+(?:\.\d+)?)m)?(?:(?<seconds>\d+(?:\.\d+)?)s)?)\z",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Grammar();
+}

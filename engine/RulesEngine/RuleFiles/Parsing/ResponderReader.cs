@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+
+namespace RulesEngine.RuleFiles.Parsing;
+
+/// <summary>Reads an item of <c>responders</c>.</summary>
+internal static class ResponderReader
+{
+    private static readonly string[] Keys = ["name", "description", "watch", "allow_retry", "actions"];
+
+    // Bounds the time one issue name can take to match, so a pathological pattern cannot stall responding.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>A responder's name for errors and uniqueness: its <c>name</c>, else its <c>watch</c>.</summary>
+    public static ScalarNode? PeekName(MappingNode node) =>
+        RuleNames.Peek(node, "name") ?? RuleNames.Peek(node, "watch");
+
+    /// <returns>The responder, or null when it had any error (all reported).</returns>
+    public static ResponderDefinition? Read(MappingNode node, RuleFileText file, ErrorCollector errors)
+    {
+        var mapping = KeyedMapping.Read(node, "a responder", Keys, errors);
+        var (watch, pattern) = ReadWatch(mapping, errors);
+        var name = mapping.Optional("name") is { } nameNode ? RuleNames.Read(nameNode, "name", errors) : watch;
+
+        var description = mapping.Optional("description") is { } descriptionNode
+            ? NodeReader.Text(descriptionNode, "description", "text", errors)
+            : null;
+        var allowRetry = mapping.Optional("allow_retry") is { } retryNode
+            ? NodeReader.Boolean(retryNode, "allow_retry", errors)
+            : false;
+        var actions = mapping.Required("actions", "the actions to run on matching issues", errors) is { } actionsNode
+            ? ActionReader.ReadAll(actionsNode, file, errors)
+            : [];
+
+        if (errors.HasErrors)
+        {
+            return null;
+        }
+
+        return new ResponderDefinition
+        {
+            Name = name!,
+            Location = errors.Locate(node.Start),
+            Description = description,
+            Watch = watch!,
+            Pattern = pattern!,
+            AllowRetry = allowRetry ?? false,
+            Actions = actions,
+        };
+    }
+
+    /// <summary>
+    /// The watch pattern anchored at the start of the issue name, as Python's <c>re.match</c> is: <c>disk</c>
+    /// matches "disk full" but not "full disk"; end it with <c>$</c> to match the whole name.
+    /// </summary>
+    public static Regex Anchor(string watch) =>
+        new(@"\A(?:" + watch + ")", RegexOptions.CultureInvariant, MatchTimeout);
+
+    private static (string? Watch, Regex? Pattern) ReadWatch(KeyedMapping mapping, ErrorCollector errors)
+    {
+        const string expected = "a regular expression matched at the start of issue names";
+        var node = mapping.Required("watch", expected, errors);
+        var watch = node is null ? null : NodeReader.NonBlankText(node, "watch", expected, errors);
+        if (node is null || watch is null)
+        {
+            return (watch, null);
+        }
+
+        try
+        {
+            // Parsing the pattern alone first gives error offsets that count from the operator's text.
+            _ = new Regex(watch, RegexOptions.CultureInvariant, MatchTimeout);
+            return (watch, Anchor(watch));
+        }
+        catch (ArgumentException exception)
+        {
+            errors.Add(node.Start, $"invalid regular expression '{watch}' for 'watch': {exception.Message}");
+            return (watch, null);
+        }
+    }
+}

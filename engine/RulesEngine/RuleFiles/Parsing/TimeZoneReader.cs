@@ -1,0 +1,25 @@
+namespace RulesEngine.RuleFiles.Parsing;
+
+internal static class TimeZoneReader
+{
+    /// <summary>An IANA time zone id (such as <c>Europe/Paris</c>) that this machine knows.</summary>
+    public static TimeZoneInfo? Read(YamlNode node, ErrorCollector errors)
+    {
+        var id = NodeReader.NonBlankText(node, "timezone", "a time zone id such as Europe/Paris", errors);
+        if (id is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            errors.Add(node.Start, $"unknown time zone '{id}'; expected an IANA time zone id such as " +
+                $"Europe/Paris, America/New_York or UTC ({exception.Message})");
+            return null;
+        }
+    }
+}

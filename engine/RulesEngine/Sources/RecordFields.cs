@@ -1,0 +1,95 @@
+using System.Data;
+using System.Globalization;
+using System.Text.Json;
+
+namespace RulesEngine.Sources;
+
+/// <summary>
+/// Converts one field of a row or document to the type the rule's record declares. Called by generated code,
+/// once per field per record: a NULL or missing value becomes null for nullable types and an error otherwise.
+/// </summary>
+public static class RecordFields
+{
+    // SQLite keeps REAL dates as Julian day numbers; OLE automation dates count days from 1899-12-30, Julian day 2415018.5.
+    private const double JulianDayOfOleEpoch = 2415018.5;
+
+    public static T Read<T>(IDataRecord row, int ordinal, string field)
+    {
+        if (row.IsDBNull(ordinal))
+        {
+            return NullValue<T>(field);
+        }
+
+        var value = row.GetValue(ordinal);
+        return value is T typed && typeof(T) != typeof(DateTime) && typeof(T) != typeof(DateTime?)
+            ? typed
+            : Convert<T>(value, field);
+    }
+
+    public static T FromJson<T>(JsonElement document, string field)
+    {
+        if (document.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException($"The record is a JSON {document.ValueKind}, not an object.");
+        }
+
+        if (!document.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return NullValue<T>(field);
+        }
+
+        try
+        {
+            return typeof(T) == typeof(DateTime) || typeof(T) == typeof(DateTime?)
+                ? (T)(object)AsUtc(value.GetDateTime())
+                : value.Deserialize<T>()!;
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException)
+        {
+            throw new FormatException($"Field '{field}' holds {value.GetRawText()}, which is not a {typeof(T).Name}.", exception);
+        }
+    }
+
+    private static T NullValue<T>(string field) =>
+        default(T) is null
+            ? default!
+            : throw new FormatException($"Field '{field}' is null or missing, but its type {typeof(T).Name} does not allow null.");
+
+    private static T Convert<T>(object value, string field)
+    {
+        var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
+        try
+        {
+            return (T)ConvertTo(value, target);
+        }
+        catch (Exception exception) when (exception is FormatException or InvalidCastException or OverflowException)
+        {
+            throw new FormatException($"Field '{field}' holds '{value}', which is not a {target.Name}.", exception);
+        }
+    }
+
+    private static object ConvertTo(object value, Type target) => value switch
+    {
+        _ when target == typeof(DateTime) => value switch
+        {
+            string text => AsUtc(DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)),
+            long seconds => DateTime.UnixEpoch.AddSeconds(seconds),
+            double julianDay => DateTime.SpecifyKind(DateTime.FromOADate(julianDay - JulianDayOfOleEpoch), DateTimeKind.Utc),
+            DateTime time => AsUtc(time),
+            _ => throw new InvalidCastException(),
+        },
+        _ when target == typeof(bool) && value is long number => number != 0,
+        _ when target == typeof(string) => System.Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        _ when target == typeof(Guid) && value is string text => Guid.Parse(text),
+        _ => System.Convert.ChangeType(value, target, CultureInfo.InvariantCulture),
+    };
+
+    // Dates without a zone are taken as UTC: the engine's clock is UTC and an operator comparing Now with a
+    // stored date expects both on the same footing.
+    private static DateTime AsUtc(DateTime time) => time.Kind switch
+    {
+        DateTimeKind.Utc => time,
+        DateTimeKind.Local => time.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(time, DateTimeKind.Utc),
+    };
+}

@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using LiteDB;
+using RulesEngine.Issues;
+
+namespace RulesEngine.Tests.Issues;
+
+/// <summary>Details are stored as BSON values, not text, and come back equal after the store is closed and reopened.</summary>
+public sealed class IssueStoreDetailsTests : IDisposable
+{
+    private readonly StoreFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    public static TheoryData<string> Documents =>
+    [
+        """{"free": 3, "disk": {"name": "/var", "mounts": [1, 2.5, "x", null, true, false, {"deep": []}]}}""",
+        """{"big": 5000000000, "small": -2147483649, "max": 9223372036854775807}""",
+        """{"ratio": 0.1, "tiny": 1e-300, "huge": 1.5e300, "negative": -273.15, "whole": 2.0}""",
+        """{"price": 12345678901234.567890123, "beyondLong": 18446744073709551615}""",
+        """{"text": "héllo wörld — ✓ 日本語 🚀", "empty": "", "quote": "a\"b\\c\n"}""",
+        """{"a.b": 1, "$x": 2, "": 3, "_id": 4}""",
+        """[1, [2, [3]], {"k": "v"}]""",
+        "\"just a string\"",
+        "42",
+        "true",
+        "null",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Details_come_back_equal_after_reopening_the_store(string json)
+    {
+        var details = JsonNode.Parse(json);
+
+        var id = OpenAndClose(details);
+
+        using var store = _folder.Open();
+        var read = store.Get(id)!.Details;
+        Assert.True(JsonNode.DeepEquals(details, read), $"Expected {json}, read {read?.ToJsonString()}");
+    }
+
+    [Fact]
+    public void Numbers_keep_their_type()
+    {
+        var details = new JsonObject
+        {
+            ["int"] = 7,
+            ["long"] = 5_000_000_000L,
+            ["double"] = 0.5,
+            ["decimal"] = 1.1m,
+            ["float"] = 0.25f,
+            ["uint"] = 7u,
+        };
+
+        var id = OpenAndClose(details);
+
+        using var store = _folder.Open();
+        var read = store.Get(id)!.Details!;
+        Assert.Equal(7, read["int"]!.GetValue<int>());
+        Assert.Equal(5_000_000_000L, read["long"]!.GetValue<long>());
+        Assert.Equal(0.5, read["double"]!.GetValue<double>());
+        Assert.Equal(1.1m, read["decimal"]!.GetValue<decimal>());
+        Assert.Equal(0.25, read["float"]!.GetValue<double>());
+        Assert.Equal(7, read["uint"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Details_are_stored_as_a_bson_document_not_as_text()
+    {
+        var id = OpenAndClose(new JsonObject { ["big"] = 5_000_000_000L, ["list"] = new JsonArray(1, 2) });
+
+        using var database = new LiteDatabase($"Filename={_folder.StorePath};Connection=direct");
+        var details = database.GetCollection("issues").FindById(id)["Details"];
+        Assert.Equal(BsonType.Document, details.Type);
+        Assert.Equal(BsonType.Int64, details["big"].Type);
+        Assert.Equal(BsonType.Array, details["list"].Type);
+    }
+
+    [Fact]
+    public void Keys_that_differ_only_in_case_are_refused_with_both_names()
+    {
+        using var store = _folder.Open();
+
+        var error = Assert.Throws<ArgumentException>(
+            () => store.MaybeOpen(new IssueKey("disk full"), JsonNode.Parse("""{"x": {"Free": 1, "free": 2}}""")));
+
+        Assert.Contains("'Free' and 'free'", error.Message);
+        Assert.Equal(0, store.Count(IssueStatus.Open));
+    }
+
+    private long OpenAndClose(JsonNode? details)
+    {
+        using var store = _folder.Open();
+        return store.MaybeOpen(new IssueKey("disk full"), details).Issue.Id;
+    }
+}

@@ -1,0 +1,50 @@
+using RulesEngine.RuleFiles.Parsing;
+
+namespace RulesEngine.Tests.RuleFiles.Parsing;
+
+public sealed class CronValidatorTests
+{
+    [Theory]
+    [InlineData("*/5 * * * *")]
+    [InlineData("0 9 * * 1-5")]
+    [InlineData("30 */10 * * * *")]
+    [InlineData("0 0 29 2 *")]
+    [InlineData("0 0 29 2 1")]
+    public void Expression_that_fires_is_accepted_and_kept_as_written(string expression)
+    {
+        Assert.True(CronValidator.TryParse(expression, out var schedule, out _));
+
+        Assert.Equal(expression, schedule?.Expression);
+    }
+
+    [Theory]
+    [InlineData("0 0 30 2 *")]
+    [InlineData("0 0 31 4 *")]
+    [InlineData("0 0 0 31 11 *")]
+    public void Expression_that_can_never_fire_is_refused(string expression)
+    {
+        Assert.False(CronValidator.TryParse(expression, out var schedule, out var problem));
+
+        Assert.Null(schedule);
+        Assert.Equal($"the cron expression '{expression}' never fires (no date matches all its fields)", problem);
+    }
+
+    [Theory]
+    [InlineData("* * * *", 4)]
+    [InlineData("@daily", 1)]
+    [InlineData("", 0)]
+    public void Expression_with_a_wrong_number_of_fields_is_refused_with_the_count(string expression, int fields)
+    {
+        Assert.False(CronValidator.TryParse(expression, out _, out var problem));
+
+        Assert.StartsWith($"the cron expression '{expression}' has {fields} fields; expected 5", problem);
+    }
+
+    [Fact]
+    public void Expression_with_an_overflowing_number_is_refused_not_thrown()
+    {
+        Assert.False(CronValidator.TryParse("99999999999 * * * *", out _, out var problem));
+
+        Assert.StartsWith("invalid cron expression '99999999999 * * * *': ", problem);
+    }
+}

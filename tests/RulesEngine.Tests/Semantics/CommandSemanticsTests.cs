@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using RulesEngine.Issues;
+using RulesEngine.Tests.Support;
+
+namespace RulesEngine.Tests.Semantics;
+
+/// <summary>SEMANTICS.md lines 6 and 22-24: opening issues directly, and the check and respond commands.</summary>
+public sealed class CommandSemanticsTests : IDisposable
+{
+    private readonly Workspace workspace = new();
+
+    public void Dispose() => workspace.Dispose();
+
+    [Fact]
+    public async Task S06_any_code_can_open_an_issue_directly_from_the_command_line_and_from_the_library()
+    {
+        var fromShell = await EngineProcess.RunAsync(workspace.Root, "issues", "open", "nightly export failed", "--details", "{\"rows\": 0}", "--json");
+
+        Assert.Equal(0, fromShell.ExitCode);
+        using (var store = IssueStore.Open(workspace.StorePath))
+        {
+            var issue = Assert.Single(store.Find(new IssueQuery()));
+            Assert.Equal("nightly export failed", issue.Name);
+            Assert.Equal(0, issue.Details!["rows"]!.GetValue<int>());
+
+            var fromLibrary = store.MaybeOpen(new IssueKey("cache cold"), new JsonObject { ["hits"] = 0 });
+            Assert.Equal(OpenDisposition.Created, fromLibrary.Disposition);
+        }
+
+        var listed = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--status", "Open");
+        Assert.Contains("nightly export failed", listed.Stdout);
+        Assert.Contains("cache cold", listed.Stdout);
+    }
+
+    [Fact]
+    public async Task S22_check_runs_every_assertion_and_model_assertion_once_and_reports_how_many_failed()
+    {
+        File.WriteAllText(Path.Combine(workspace.Root, "items.json"), """[{"id": "a", "ok": true}, {"id": "b", "ok": false}]""");
+        workspace.WriteRules("rules.yaml", """
+            assertions:
+              - { name: holds, check: "true" }
+              - { name: fails, check: "false" }
+            model_assertions:
+              - name: items ok
+                source: { json: ../items.json }
+                key: id
+                fields: { id: string, ok: bool }
+                check: record.ok
+            """);
+
+        var result = await EngineProcess.RunAsync(workspace.Root, "check");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("1 passed, 2 failed, 0 errors", result.Stdout);
+        using var store = IssueStore.Open(workspace.StorePath);
+        Assert.Equal(["fails", "items ok"], store.Find(new IssueQuery()).Select(issue => issue.Name).Order());
+    }
+
+    [Fact]
+    public async Task S22_check_exits_0_when_every_rule_holds_and_2_when_a_rule_is_broken()
+    {
+        workspace.WriteRules("good.yaml", "assertions: [ { name: fine, check: \"true\" } ]");
+        var holding = await EngineProcess.RunAsync(workspace.Root, "check");
+
+        workspace.WriteRules("bad.yaml", "assertions: [ { name: broken, check: \"this is not C#\" } ]");
+        var broken = await EngineProcess.RunAsync(workspace.Root, "check");
+
+        Assert.Equal(0, holding.ExitCode);
+        Assert.Equal(2, broken.ExitCode);
+        Assert.Contains("bad.yaml:1:", broken.Stderr);
+        Assert.Contains("broken", broken.Stderr);
+        Assert.Contains("PASS  fine", broken.Stdout);
+    }
+
+    [Fact]
+    public async Task S23_respond_runs_every_responder_once_over_the_open_issues()
+    {
+        workspace.WriteRules("rules.yaml", """
+            responders:
+              - watch: export
+                actions:
+                  - run: return "rerun scheduled";
+            """);
+        await EngineProcess.RunAsync(workspace.Root, "issues", "open", "export failed");
+
+        var first = await EngineProcess.RunAsync(workspace.Root, "respond");
+        var second = await EngineProcess.RunAsync(workspace.Root, "respond");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("1 action(s) succeeded", first.Stdout);
+        Assert.Contains("0 action(s) succeeded", second.Stdout);
+        using var store = IssueStore.Open(workspace.StorePath);
+        var run = Assert.Single(Assert.Single(store.Find(new IssueQuery())).Actions);
+        Assert.Equal("rerun scheduled", run.Details!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task S24_check_and_respond_run_periodically_without_piling_up_issues_or_repeating_actions()
+    {
+        // The sidecar's schedules are tested with the sidecar; here, what makes periodic runs safe: repeating both
+        // commands converges on one issue with each action run once.
+        workspace.WriteRules("rules.yaml", """
+            assertions:
+              - { name: backlog too big, check: "false" }
+            responders:
+              - { watch: backlog, actions: [ { log: "tell the team" } ] }
+            """);
+
+        for (var round = 0; round < 3; round++)
+        {
+            await EngineProcess.RunAsync(workspace.Root, "check");
+            await EngineProcess.RunAsync(workspace.Root, "respond");
+        }
+
+        using var store = IssueStore.Open(workspace.StorePath);
+        var issue = Assert.Single(store.Find(new IssueQuery()));
+        Assert.Single(issue.Actions);
+    }
+}
