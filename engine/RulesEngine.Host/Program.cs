@@ -14,4 +14,6 @@ if (parseResult.Errors.Count > 0)
     return ExitCodes.Error;
 }
 
-return await parseResult.InvokeAsync();
+// The sidecar's host handles SIGTERM and Ctrl-C with its own grace period; System.CommandLine's handler would cut
+// it short after two seconds.
+return await parseResult.InvokeAsync(new System.CommandLine.InvocationConfiguration { ProcessTerminationTimeout = null });

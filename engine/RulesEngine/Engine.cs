@@ -14,6 +14,8 @@ public sealed class Engine : IDisposable
 {
     private readonly RuleSetLoader loader;
     private readonly CheckPass checkPass;
+    private readonly AssertionRunner assertions;
+    private readonly ModelAssertionRunner modelAssertions;
     private readonly RespondPass respondPass;
 
     private Engine(EngineOptions options, IssueStore store)
@@ -22,6 +24,8 @@ public sealed class Engine : IDisposable
         Issues = store;
         loader = new RuleSetLoader(new RuleCompiler(options.ResolvedCacheDirectory));
         checkPass = new CheckPass(store, options);
+        assertions = new AssertionRunner(store, options);
+        modelAssertions = new ModelAssertionRunner(store, options);
         respondPass = new RespondPass(store, options);
     }
 
@@ -41,6 +45,14 @@ public sealed class Engine : IDisposable
         Rules = loader.Load(Options.RulesDirectory, Rules);
         return Rules;
     }
+
+    /// <summary>Runs one assertion now (whatever its schedule) and opens or resolves its issue.</summary>
+    public Task<RuleRunReport> RunAsync(CompiledAssertion assertion, CancellationToken cancellationToken = default) =>
+        assertions.RunAsync(assertion, cancellationToken);
+
+    /// <summary>Runs one model assertion pass now.</summary>
+    public Task<RuleRunReport> RunAsync(CompiledModelAssertion rule, CancellationToken cancellationToken = default) =>
+        modelAssertions.RunAsync(rule, cancellationToken);
 
     public Task<CheckSummary> CheckAsync(CancellationToken cancellationToken = default) =>
         checkPass.RunAsync(Rules, cancellationToken);

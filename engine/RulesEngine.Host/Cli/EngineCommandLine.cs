@@ -11,5 +11,6 @@ internal static class EngineCommandLine
         RespondCommand.Build(),
         ValidateCommand.Build(),
         IssuesCommand.Build(),
+        RunCommand.Build(),
     };
 }

@@ -17,6 +17,12 @@ public static class EngineEvents
     public static readonly EventId IssueOpened = new(210, nameof(IssueOpened));
     public static readonly EventId IssueResolved = new(211, nameof(IssueResolved));
 
+    public static readonly EventId RunSkipped = new(220, nameof(RunSkipped));
+    public static readonly EventId RespondPassFailed = new(221, nameof(RespondPassFailed));
+    public static readonly EventId ShutdownAbandoned = new(222, nameof(ShutdownAbandoned));
+    public static readonly EventId RulesReloaded = new(102, nameof(RulesReloaded));
+    public static readonly EventId ReloadFailed = new(103, nameof(ReloadFailed));
+
     public static readonly EventId ActionSucceeded = new(300, nameof(ActionSucceeded));
     public static readonly EventId ActionFailed = new(301, nameof(ActionFailed));
     public static readonly EventId ActionLog = new(302, nameof(ActionLog));

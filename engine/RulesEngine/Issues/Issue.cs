@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace RulesEngine.Issues;
 
@@ -36,5 +37,6 @@ public sealed record Issue
     /// <summary>Every run of every action on this issue, oldest first.</summary>
     public IReadOnlyList<ActionRun> Actions { get; init; } = [];
 
+    [JsonIgnore]
     public IssueKey Key => new(Name, Record?.Key);
 }

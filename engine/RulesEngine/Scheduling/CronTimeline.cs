@@ -15,8 +15,8 @@ namespace RulesEngine.Scheduling;
 /// </summary>
 public static class CronTimeline
 {
-    // No schedule NCrontab accepts is silent for longer than this; a Feb 29 job is silent for at most 8 years.
-    private static readonly TimeSpan Horizon = TimeSpan.FromDays(366 * 8 + 1);
+    // The window the rule parser checks a schedule fires in: "29 February that is a Monday" recurs every 28 years.
+    private static readonly TimeSpan Horizon = TimeSpan.FromDays(366 * 28);
 
     /// <summary>The first instant strictly after <paramref name="after"/>, or null when the schedule never fires.</summary>
     public static DateTimeOffset? Next(CrontabSchedule schedule, TimeZoneInfo zone, DateTimeOffset after)

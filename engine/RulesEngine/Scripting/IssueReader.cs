@@ -9,6 +9,8 @@ public sealed class IssueReader
 
     internal IssueReader(IssueStore store) => this.store = store;
 
+    internal IssueStore Store => store;
+
     public Issue? Get(long id) => store.Get(id);
 
     public IReadOnlyList<Issue> Find(IssueQuery query) => store.Find(query);

@@ -19,6 +19,9 @@ public abstract class RuleScript
     /// <summary>Reads the issue store.</summary>
     protected IssueReader Issues => Context.Issues;
 
+    /// <summary>Heartbeats applications sent to the sidecar: <c>Heartbeats.Age("billing")</c>.</summary>
+    protected HeartbeatReader Heartbeats => new(Context.Issues.Store, () => Context.Now);
+
     /// <summary>Signalled when the run times out or the engine stops; long-running checks should pass it on.</summary>
     protected CancellationToken CancellationToken => Context.CancellationToken;
 

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Prometheus;
+using RulesEngine.Host.Sidecar;
+using RulesEngine.Issues;
+using RulesEngine.Loading;
+
+namespace RulesEngine.Host.Api;
+
+/// <summary><c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c>, for orchestrators and Prometheus.</summary>
+internal static class HealthEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", () => Results.Text("ok\n"));
+
+        app.MapGet("/readyz", (Engine engine, RulesReloader reloader) =>
+        {
+            if (reloader.Last is null)
+            {
+                return Results.Text("not ready: the rules are not loaded yet\n", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            try
+            {
+                engine.Issues.Count(IssueStatus.Open);
+                return Results.Text("ready\n");
+            }
+            catch (Exception exception) when (exception is ObjectDisposedException or IOException)
+            {
+                return Results.Text($"not ready: the issue store is not usable: {exception.Message}\n", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        });
+
+        app.MapGet("/metrics", async (HttpContext context, EngineMetrics metrics) =>
+        {
+            context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+            await metrics.Registry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
+        });
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace RulesEngine.Host.Api;
+
+/// <summary>
+/// <c>/api/heartbeats</c>: an application beats with <c>POST /api/heartbeats/{name}</c>; a check asks
+/// <c>Heartbeats.Age("name")</c>.
+/// </summary>
+internal static class HeartbeatEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, TokenFilter token)
+    {
+        var heartbeats = app.MapGroup("/api/heartbeats");
+        heartbeats.MapGet("/", (Engine engine) => Results.Ok(engine.Issues.Heartbeats()));
+        heartbeats.MapGet("/{name}", (string name, Engine engine) => engine.Issues.LastHeartbeat(name) is { } beat
+            ? Results.Ok(beat)
+            : ApiErrors.Of(StatusCodes.Status404NotFound, $"No heartbeat was ever recorded under '{name}'."));
+        heartbeats.MapPost("/{name}", (string name, Engine engine) => Results.Ok(engine.Issues.RecordHeartbeat(name)))
+            .AddEndpointFilter(token);
+    }
+}

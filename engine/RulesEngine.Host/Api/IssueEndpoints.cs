@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using RulesEngine.Issues;
+using RulesEngine.Scheduling;
+
+namespace RulesEngine.Host.Api;
+
+/// <summary><c>/api/issues</c>: what the command line's <c>issues</c> offers, over HTTP, for any language.</summary>
+internal static class IssueEndpoints
+{
+    private const int MaxLimit = 1000;
+
+    /// <summary>The body of <c>POST /api/issues</c>.</summary>
+    private sealed record OpenRequest(string? Name, JsonNode? Details, string? Record);
+
+    /// <summary>The optional body of <c>POST /api/issues/{id}/resolve</c>.</summary>
+    private sealed record ResolveRequest(string? Resolution);
+
+    public static void Map(IEndpointRouteBuilder app, TokenFilter token)
+    {
+        var issues = app.MapGroup("/api/issues");
+        issues.MapGet("/", List);
+        issues.MapGet("/{id:long}", (long id, Engine engine) => engine.Issues.Get(id) is { } issue ? Results.Ok(issue) : ApiErrors.NotFound(id));
+
+        var changes = issues.MapGroup("/").AddEndpointFilter(token);
+        changes.MapPost("/", OpenAsync);
+        changes.MapPost("/{id:long}/resolve", ResolveAsync);
+        changes.MapPost("/{id:long}/wontfix", (long id, Engine engine) => Changed(id, engine.Issues.MarkWontFix(id)));
+        changes.MapPost("/{id:long}/reopen", (long id, Engine engine) => Changed(id, engine.Issues.Reopen(id)));
+    }
+
+    private static IResult List(Engine engine, string? status, string? name, string? record, int? limit, int? skip)
+    {
+        IssueStatus? parsed = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<IssueStatus>(status, ignoreCase: true, out var value))
+            {
+                return ApiErrors.Of(StatusCodes.Status400BadRequest, $"status '{status}' is not one of Open, Resolved, WontFix.");
+            }
+
+            parsed = value;
+        }
+
+        if (limit is < 0 or > MaxLimit || skip is < 0)
+        {
+            return ApiErrors.Of(StatusCodes.Status400BadRequest, $"limit must be between 0 and {MaxLimit}, and skip at least 0.");
+        }
+
+        var query = new IssueQuery { Status = parsed, NamePrefix = name, RecordKey = record, Limit = limit ?? 100, Skip = skip ?? 0 };
+        return Results.Ok(engine.Issues.Find(query));
+    }
+
+    private static async Task<IResult> OpenAsync(HttpRequest request, Engine engine, EngineScheduler scheduler)
+    {
+        var (body, error) = await ApiErrors.ReadBodyAsync<OpenRequest>(request);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (string.IsNullOrWhiteSpace(body!.Name))
+        {
+            return ApiErrors.Of(StatusCodes.Status400BadRequest, "'name' is required: the issue's name, which responders match.");
+        }
+
+        var key = new IssueKey(body.Name, body.Record);
+        var result = engine.Issues.MaybeOpen(key, body.Details, body.Record is null ? null : "api");
+        if (result.Disposition != OpenDisposition.Created)
+        {
+            return Results.Ok(result);
+        }
+
+        scheduler.RespondSoon();
+        return Results.Created($"/api/issues/{result.Issue.Id}", result);
+    }
+
+    private static async Task<IResult> ResolveAsync(long id, HttpRequest request, Engine engine)
+    {
+        var resolution = "resolved through the API";
+        if (request.ContentLength > 0)
+        {
+            var (body, error) = await ApiErrors.ReadBodyAsync<ResolveRequest>(request);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            resolution = body!.Resolution ?? resolution;
+        }
+
+        return Changed(id, engine.Issues.Resolve(id, resolution));
+    }
+
+    private static IResult Changed(long id, Issue? issue) => issue is null ? ApiErrors.NotFound(id) : Results.Ok(issue);
+}

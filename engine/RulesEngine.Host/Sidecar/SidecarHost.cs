@@ -1,0 +1,98 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RulesEngine.Host.Api;
+using RulesEngine.Host.Cli;
+using RulesEngine.Issues;
+using RulesEngine.Loading;
+using RulesEngine.Scheduling;
+
+namespace RulesEngine.Host.Sidecar;
+
+/// <summary>Builds and runs the sidecar process: Kestrel, the API, and the engine's worker.</summary>
+internal static class SidecarHost
+{
+    public static async Task<int> RunAsync(SidecarSettings settings, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.WebHost.UseUrls(settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
+        ConfigureLogging(builder.Logging, settings);
+
+        // The host's shutdown must outlast the scheduler's grace, or running checks are cut before it ends.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownGrace + TimeSpan.FromSeconds(5));
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        var loggerFactory = LoggerFactory.Create(logging => ConfigureLogging(logging, settings));
+        Engine engine;
+        try
+        {
+            engine = Engine.Open(EngineOptionsFrom(settings, loggerFactory));
+        }
+        catch (StoreLockedException exception)
+        {
+            Console.Error.WriteLine($"error: {exception.Message}");
+            return ExitCodes.Error;
+        }
+
+        using (engine)
+        {
+            var reloader = new RulesReloader(engine);
+            var scheduler = new EngineScheduler(engine, SchedulerOptionsFrom(settings));
+            var metrics = new EngineMetrics(engine);
+            reloader.Reloaded += scheduler.Apply;
+            reloader.Reloaded += _ => metrics.Observe(reloader.Last!);
+            scheduler.RuleRan += metrics.Observe;
+            scheduler.Responded += metrics.Observe;
+
+            builder.Services.AddSingleton(engine).AddSingleton(reloader).AddSingleton(scheduler).AddSingleton(metrics).AddSingleton(settings);
+            builder.Services.AddHostedService<EngineWorker>();
+
+            var app = builder.Build();
+            ApiEndpoints.Map(app, settings);
+            await app.RunAsync(cancellationToken);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static EngineOptions EngineOptionsFrom(SidecarSettings settings, ILoggerFactory loggerFactory) => new()
+    {
+        RulesDirectory = settings.Rules,
+        StorePath = settings.Store,
+        CheckTimeout = settings.CheckTimeout,
+        ActionTimeout = settings.ActionTimeout,
+        LoggerFactory = loggerFactory,
+    };
+
+    private static SchedulerOptions SchedulerOptionsFrom(SidecarSettings settings) => new()
+    {
+        DefaultSchedule = settings.DefaultSchedule,
+        RespondInterval = settings.RespondInterval,
+        ShutdownGrace = settings.ShutdownGrace,
+    };
+
+    private static void ConfigureLogging(ILoggingBuilder logging, SidecarSettings settings)
+    {
+        logging.ClearProviders();
+        logging.SetMinimumLevel(LogLevel.Information);
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        if (settings.JsonLogs)
+        {
+            logging.AddJsonConsole(json => json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
+        }
+        else
+        {
+            logging.AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+                console.UseUtcTimestamp = true;
+            });
+        }
+    }
+}

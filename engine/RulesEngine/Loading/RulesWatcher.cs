@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+
+namespace RulesEngine.Loading;
+
+/// <summary>
+/// Watches the rules directory and reloads when a rule file's content changes: created, written (even in several
+/// chunks), renamed over (editors that save through a temporary file), deleted, or swapped behind a symbolic link
+/// (a Kubernetes ConfigMap's <c>..data</c>). File system events trigger a check after a short quiet period; a poll
+/// of the content hashes catches what events miss (network file systems, some container mounts). Either way a
+/// reload happens only when the content differs from what was last loaded.
+/// </summary>
+public sealed class RulesWatcher : IDisposable
+{
+    private readonly string directory;
+    private readonly RulesReloader reloader;
+    private readonly TimeSpan quietPeriod;
+    private readonly ILogger log;
+    private readonly FileSystemWatcher? watcher;
+    private readonly ITimer poll;
+    private readonly ITimer debounce;
+    private readonly Lock gate = new();
+    private string fingerprint;
+
+    /// <param name="pollInterval">How often content hashes are compared when no event comes. Default 1 s.</param>
+    /// <param name="quietPeriod">How long events must stop before the content is compared. Default 200 ms.</param>
+    public RulesWatcher(Engine engine, RulesReloader reloader, TimeSpan? pollInterval = null, TimeSpan? quietPeriod = null)
+    {
+        directory = engine.Options.RulesDirectory;
+        this.reloader = reloader;
+        this.quietPeriod = quietPeriod ?? TimeSpan.FromMilliseconds(200);
+        log = engine.Options.LoggerFactory.CreateLogger<RulesWatcher>();
+        fingerprint = Fingerprint(directory);
+
+        // Real time, not the engine's clock: file systems change in real time, even when a test fakes the clock.
+        debounce = TimeProvider.System.CreateTimer(_ => ReloadIfChanged("file change"), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var interval = pollInterval ?? TimeSpan.FromSeconds(1);
+        poll = TimeProvider.System.CreateTimer(_ => ReloadIfChanged("poll"), null, interval, interval);
+        watcher = TryWatch();
+    }
+
+    public void Dispose()
+    {
+        watcher?.Dispose();
+        poll.Dispose();
+        debounce.Dispose();
+    }
+
+    private FileSystemWatcher? TryWatch()
+    {
+        try
+        {
+            var fileWatcher = new FileSystemWatcher(directory)
+            {
+                IncludeSubdirectories = false,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+            fileWatcher.Changed += (_, _) => Touched();
+            fileWatcher.Created += (_, _) => Touched();
+            fileWatcher.Deleted += (_, _) => Touched();
+            fileWatcher.Renamed += (_, _) => Touched();
+            fileWatcher.Error += (_, args) => log.LogWarning(args.GetException(), "Watching {Directory} failed; changes are still found by polling", directory);
+            fileWatcher.EnableRaisingEvents = true;
+            return fileWatcher;
+        }
+        catch (Exception exception) when (exception is IOException or ArgumentException or PlatformNotSupportedException)
+        {
+            log.LogWarning(exception, "Cannot watch {Directory}; changes are found by polling only", directory);
+            return null;
+        }
+    }
+
+    // Every event pushes the check back, so a file written in chunks is read once the writing has stopped.
+    private void Touched() => debounce.Change(quietPeriod, Timeout.InfiniteTimeSpan);
+
+    private void ReloadIfChanged(string reason)
+    {
+        lock (gate)
+        {
+            var current = Fingerprint(directory);
+            if (current == fingerprint)
+            {
+                return;
+            }
+
+            fingerprint = current;
+            try
+            {
+                reloader.Reload(reason);
+            }
+            catch (Exception exception)
+            {
+                // A timer callback must not throw; the next change or poll tries again.
+                log.LogError(exception, "Reloading {Directory} failed", directory);
+            }
+        }
+    }
+
+    /// <summary>A hash of every rule file's name and content, following symbolic links.</summary>
+    public static string Fingerprint(string directory)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        if (Directory.Exists(directory))
+        {
+            foreach (var path in RuleSetLoader.RuleFilePaths(directory))
+            {
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(path + "\0"));
+                try
+                {
+                    hash.AppendData(File.ReadAllBytes(path));
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // Being replaced right now; the next event or poll sees the new file.
+                    hash.AppendData("unreadable"u8);
+                }
+            }
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+}
