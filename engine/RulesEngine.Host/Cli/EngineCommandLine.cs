@@ -12,5 +12,6 @@ internal static class EngineCommandLine
         ValidateCommand.Build(),
         IssuesCommand.Build(),
         RunCommand.Build(),
+        HeartbeatCommand.Build(),
     };
 }

@@ -73,6 +73,7 @@ internal static class SidecarHost
         DefaultSchedule = settings.DefaultSchedule,
         RespondInterval = settings.RespondInterval,
         ShutdownGrace = settings.ShutdownGrace,
+        RunWhenLoaded = settings.RunWhenLoaded,
     };
 
     private static void ConfigureLogging(ILoggingBuilder logging, SidecarSettings settings)

@@ -35,6 +35,8 @@ internal sealed record SidecarSettings
 
     public required bool JsonLogs { get; init; }
 
+    public required bool RunWhenLoaded { get; init; }
+
     /// <summary>The documented keys and their defaults; README's configuration table lists the same.</summary>
     public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
     {
@@ -50,6 +52,7 @@ internal sealed record SidecarSettings
         ["PollInterval"] = "1s",
         ["MaxRequestBodyBytes"] = "1048576",
         ["LogFormat"] = "text",
+        ["RunWhenLoaded"] = "true",
     };
 
     /// <param name="configuration">Every source together.</param>
@@ -88,6 +91,9 @@ internal sealed record SidecarSettings
             MaxRequestBodyBytes = long.TryParse(Text("MaxRequestBodyBytes"), out var bytes) && bytes > 0
                 ? bytes
                 : Error(0L, $"Setting MaxRequestBodyBytes = '{Text("MaxRequestBodyBytes")}' is not a positive number of bytes."),
+            RunWhenLoaded = bool.TryParse(Text("RunWhenLoaded"), out var runWhenLoaded)
+                ? runWhenLoaded
+                : Error(true, $"Setting RunWhenLoaded = '{Text("RunWhenLoaded")}' is neither true nor false."),
             JsonLogs = Text("LogFormat").ToLowerInvariant() switch
             {
                 "json" => true,

@@ -78,7 +78,7 @@ public sealed class AssertionRunner
             return report with { Outcome = RuleOutcome.Passed, IssuesResolved = resolved.Count };
         }
 
-        var details = Details.ToJson(result.Details, assertion.File.Manifest.JsonOptions);
+        var details = Details.ToJson(result.Details);
         var opened = store.MaybeOpen(key, details);
         return report with
         {

@@ -69,7 +69,6 @@ public sealed class ModelAssertionRunner
         var script = rule.Create();
         script.Attach(context, rule.Source);
         var plan = new ModelPassPlan(store.UnresolvedIssuesByRecord(rule.Name));
-        var jsonOptions = rule.File.Manifest.JsonOptions;
 
         foreach (var verdict in script.CreateRecordSet().Check())
         {
@@ -88,7 +87,7 @@ public sealed class ModelAssertionRunner
             }
             else
             {
-                plan.Failing(key, Details.ToJson(verdict.Result.Details, jsonOptions));
+                plan.Failing(key, Details.ToJson(verdict.Result.Details));
             }
         }
 

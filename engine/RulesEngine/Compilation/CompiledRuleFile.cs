@@ -51,7 +51,7 @@ public sealed class CompiledRuleFile
 
     private IResponderAction CreateAction(ActionDefinition action, int responder, int index) => action switch
     {
-        RunActionDefinition => new RunAction(() => Manifest.CreateAction(responder, index), Manifest.JsonOptions),
+        RunActionDefinition => new RunAction(() => Manifest.CreateAction(responder, index)),
         LogActionDefinition log => new LogAction(log),
         _ => throw new NotSupportedException($"No implementation for the action {action.Key} ({action.GetType().Name})."),
     };

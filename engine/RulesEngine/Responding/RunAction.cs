@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using RulesEngine.Issues;
 using RulesEngine.Scripting;
@@ -6,13 +5,13 @@ using RulesEngine.Scripting;
 namespace RulesEngine.Responding;
 
 /// <summary>Inline C# from the rule file; what it returns is recorded as details.</summary>
-internal sealed class RunAction(Func<ActionScript> create, JsonSerializerOptions jsonOptions) : IResponderAction
+internal sealed class RunAction(Func<ActionScript> create) : IResponderAction
 {
     public async Task<JsonNode?> ExecuteAsync(Issue issue, ScriptContext context)
     {
         var script = create();
         script.Attach(context, issue);
         var result = await script.RunAsync().ConfigureAwait(false);
-        return Details.ToJson(result, jsonOptions);
+        return Details.ToJson(result);
     }
 }

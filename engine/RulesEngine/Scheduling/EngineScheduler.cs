@@ -125,7 +125,7 @@ public sealed class EngineScheduler
             Schedule = schedule,
             Zone = zone,
             Run = run,
-            NextRun = CronTimeline.Next(schedule.Crontab, zone, now),
+            NextRun = options.RunWhenLoaded ? now : CronTimeline.Next(schedule.Crontab, zone, now),
             LastRun = existing?.LastRun,
         };
     }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace RulesEngine.Scripting;
 
 /// <summary>
@@ -7,16 +5,6 @@ namespace RulesEngine.Scripting;
 /// </summary>
 public abstract class RuleFileManifest
 {
-    /// <summary>
-    /// Serializes this file's check details. One instance per compiled file on purpose: System.Text.Json caches type
-    /// metadata in its options, and a shared instance would keep every unloaded rule assembly alive.
-    /// </summary>
-    internal JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = null,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     public abstract AssertionScript CreateAssertion(int index);
 
     public abstract ModelAssertionScript CreateModelAssertion(int index);

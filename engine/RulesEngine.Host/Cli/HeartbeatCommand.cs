@@ -1,0 +1,35 @@
+using System.CommandLine;
+using RulesEngine.Issues;
+
+namespace RulesEngine.Host.Cli;
+
+/// <summary><c>heartbeat NAME</c>: records a beat, as <c>POST /api/heartbeats/NAME</c> does, for scripts without HTTP.</summary>
+internal static class HeartbeatCommand
+{
+    public static Command Build()
+    {
+        var name = new Argument<string>("name") { Description = "The name checks ask about: Heartbeats.Age(\"name\")." };
+        var store = CommonOptions.Store();
+        var json = CommonOptions.Json();
+        var command = new Command("heartbeat", "Record a heartbeat under a name.") { name, store, json };
+
+        command.SetAction(parseResult =>
+        {
+            var output = new Output(parseResult.GetValue(json));
+            try
+            {
+                using var issues = IssueStore.Open(parseResult.GetValue(store)!);
+                var beat = issues.RecordHeartbeat(parseResult.GetValue(name)!);
+                output.Write(beat, recorded => Console.WriteLine($"Heartbeat '{recorded.Name}' at {recorded.At:O}"));
+                return ExitCodes.Success;
+            }
+            catch (StoreLockedException exception)
+            {
+                output.Error(exception.Message + " While the sidecar runs, beat with: curl -X POST http://127.0.0.1:8080/api/heartbeats/NAME");
+                return ExitCodes.Error;
+            }
+        });
+
+        return command;
+    }
+}
