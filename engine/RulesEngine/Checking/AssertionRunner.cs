@@ -46,7 +46,7 @@ public sealed class AssertionRunner
             var result = await TimedCheck.RunAsync(
                 token => CheckAsync(assertion, new ScriptContext(startedAt.UtcDateTime, log, reader, token)),
                 timeout, options.TimeProvider, cancellationToken).ConfigureAwait(false);
-            report = Apply(assertion, result, report);
+            report = Apply(assertion, result, report, log);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -69,17 +69,28 @@ public sealed class AssertionRunner
         return await script.CheckAsync().ConfigureAwait(false);
     }
 
-    private RuleRunReport Apply(CompiledAssertion assertion, CheckResult result, RuleRunReport report)
+    private RuleRunReport Apply(CompiledAssertion assertion, CheckResult result, RuleRunReport report, ILogger log)
     {
         var key = new IssueKey(assertion.Name);
         if (result.Ok)
         {
             var resolved = store.Resolve(key, "the check passed");
+            foreach (var issue in resolved)
+            {
+                log.LogInformation(EngineEvents.IssueResolved, "Resolved issue {IssueId} '{IssueName}': the check passed", issue.Id, issue.Name);
+            }
+
             return report with { Outcome = RuleOutcome.Passed, IssuesResolved = resolved.Count };
         }
 
         var details = Details.ToJson(result.Details);
         var opened = store.MaybeOpen(key, details);
+        if (opened.Disposition == OpenDisposition.Created)
+        {
+            log.LogInformation(EngineEvents.IssueOpened, "Opened issue {IssueId} '{IssueName}' with details {Details}",
+                opened.Issue.Id, opened.Issue.Name, details?.ToJsonString());
+        }
+
         return report with
         {
             Outcome = RuleOutcome.Failed,

@@ -48,7 +48,7 @@ public sealed class ModelAssertionRunner
             var plan = await TimedCheck.RunAsync(
                 token => Task.FromResult(CheckRecords(rule, new ScriptContext(startedAt.UtcDateTime, log, reader, token))),
                 timeout, options.TimeProvider, cancellationToken).ConfigureAwait(false);
-            report = Apply(rule, plan, report);
+            report = Apply(rule, plan, report, log);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -94,12 +94,15 @@ public sealed class ModelAssertionRunner
         return plan;
     }
 
-    private RuleRunReport Apply(CompiledModelAssertion rule, ModelPassPlan plan, RuleRunReport report)
+    private RuleRunReport Apply(CompiledModelAssertion rule, ModelPassPlan plan, RuleRunReport report, ILogger log)
     {
         var changes = plan.Changes();
         if (!changes.IsEmpty)
         {
             store.ApplyModelPass(rule.Name, rule.SourceDescription, changes);
+            log.LogInformation(EngineEvents.IssueOpened,
+                "Model assertion {Rule}: opened {Opened} issue(s), resolved {Resolved}, updated {Refreshed}",
+                rule.Name, changes.Open.Count, changes.Resolve.Count, changes.Refresh.Count);
         }
 
         var problems = Problems(plan);

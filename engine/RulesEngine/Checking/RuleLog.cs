@@ -10,7 +10,7 @@ internal static class RuleLog
         switch (report.Outcome)
         {
             case RuleOutcome.Passed:
-                log.LogDebug(EngineEvents.CheckPassed, "Rule {Rule} passed in {DurationMs} ms; resolved {Resolved}",
+                log.LogInformation(EngineEvents.CheckPassed, "Rule {Rule} passed in {DurationMs} ms; resolved {Resolved}",
                     report.Rule, report.Duration.TotalMilliseconds, report.IssuesResolved);
                 break;
             case RuleOutcome.Failed:

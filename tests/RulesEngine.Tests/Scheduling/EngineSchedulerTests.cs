@@ -1,3 +1,4 @@
+using RulesEngine.Issues;
 using RulesEngine.Scheduling;
 using RulesEngine.Tests.Support;
 
@@ -106,6 +107,32 @@ public sealed class EngineSchedulerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task S24_the_sidecar_runs_checks_and_responders_on_their_schedules_without_an_outside_cron()
+    {
+        var healthy = Path.Combine(workspace.Root, "healthy");
+        workspace.WriteRules("r.yaml", $$"""
+            assertions:
+              - { name: service down, schedule: "*/5 * * * *", params: { flag: "{{healthy}}" }, check: "File.Exists(Params.flag)" }
+            responders:
+              - { watch: service, actions: [ { name: escalate, delay: 10m, log: "still down" } ] }
+            """);
+        var scheduler = Start(respondInterval: TimeSpan.FromMinutes(1));
+
+        workspace.Clock.Advance(TimeSpan.FromMinutes(5));
+        await WaitUntilAsync(() => engine!.Issues.Count(IssueStatus.Open) == 1, "the check to open the issue");
+        for (var minute = 0; minute < 10; minute++)
+        {
+            workspace.Clock.Advance(TimeSpan.FromMinutes(1));
+            await Task.Delay(20);
+        }
+
+        await WaitUntilAsync(() => engine!.Issues.Find(new()).Single().Actions.Count == 1, "the delayed action");
+        File.WriteAllText(healthy, "");
+        workspace.Clock.Advance(TimeSpan.FromMinutes(5));
+        await WaitUntilAsync(() => engine!.Issues.Count(IssueStatus.Resolved) == 1, "the check to resolve the issue");
+    }
+
+    [Fact]
     public async Task A_check_that_opens_an_issue_wakes_the_responders_without_waiting_for_their_interval()
     {
         workspace.WriteRules("r.yaml", """
@@ -122,10 +149,10 @@ public sealed class EngineSchedulerTests : IAsyncDisposable
 
     private Engine? engine;
 
-    private EngineScheduler Start(bool runWhenLoaded = false)
+    private EngineScheduler Start(bool runWhenLoaded = false, TimeSpan? respondInterval = null)
     {
         engine = workspace.OpenEngine();
-        var scheduler = new EngineScheduler(engine, new SchedulerOptions { RespondInterval = TimeSpan.FromHours(1), RunWhenLoaded = runWhenLoaded });
+        var scheduler = new EngineScheduler(engine, new SchedulerOptions { RespondInterval = respondInterval ?? TimeSpan.FromHours(1), RunWhenLoaded = runWhenLoaded });
         running = scheduler.RunAsync(stop.Token);
         return scheduler;
     }

@@ -127,6 +127,20 @@ public sealed class ApiTests : IDisposable
         Assert.Contains("rules_engine_check_duration_seconds_bucket{rule=\"failing\"", metrics);
     }
 
+    [Fact]
+    public async Task With_json_log_format_every_log_line_is_a_json_object()
+    {
+        workspace.WriteRules("a.yaml", "assertions: [ { name: failing, schedule: '* * * * * *', check: 'false' } ]");
+        await using var sidecar = await SidecarProcess.StartAsync(workspace, "--log-format", "json");
+        await sidecar.WaitUntilAsync(async () => (await sidecar.IssuesAsync("status=Open")).Count == 1, TimeSpan.FromSeconds(10), "the issue");
+        await Task.Delay(500);
+
+        var lines = sidecar.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line => System.Text.Json.JsonDocument.Parse(line).Dispose());
+        Assert.Contains(lines, line => line.Contains("\"EventId\":210") && line.Contains("failing"));
+    }
+
     private static async Task<string> Status(HttpClient client, string path)
     {
         var response = await client.PostAsync(path, null);
