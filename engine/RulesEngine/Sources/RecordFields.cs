@@ -16,6 +16,9 @@ public static class RecordFields
     // SQLite keeps REAL dates as Julian day numbers; OLE automation dates count days from 1899-12-30, Julian day 2415018.5.
     private const double JulianDayOfOleEpoch = 2415018.5;
 
+    // SQLite's date functions and Python's str(datetime) write the first; ISO 8601 round-trip text the last.
+    private static readonly string[] CommonDateFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd", "O"];
+
     public static T Read<T>(IDataRecord row, int ordinal, string field)
     {
         if (row.IsDBNull(ordinal))
@@ -90,8 +93,17 @@ public static class RecordFields
         _ => System.Convert.ChangeType(value, target, CultureInfo.InvariantCulture),
     };
 
-    internal static DateTime ParseDate(string text) =>
-        AsUtc(DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal));
+    /// <summary>
+    /// Text dates as databases write them are tried first with their exact formats, many times faster than a general
+    /// parse; anything else DateTime.Parse reads is accepted too.
+    /// </summary>
+    internal static DateTime ParseDate(string text)
+    {
+        const DateTimeStyles styles = DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal;
+        return AsUtc(DateTime.TryParseExact(text, CommonDateFormats, CultureInfo.InvariantCulture, styles, out var date)
+            ? date
+            : DateTime.Parse(text, CultureInfo.InvariantCulture, styles));
+    }
 
     internal static DateTime FromUnixSeconds(long seconds) => DateTime.UnixEpoch.AddSeconds(seconds);
 

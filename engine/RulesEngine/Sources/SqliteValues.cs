@@ -11,12 +11,13 @@ internal static class SqliteValues
 {
     public static T Read<T>(SqliteDataReader row, int ordinal, string field)
     {
-        var stored = row.GetFieldType(ordinal);
-        if (typeof(T) == typeof(string) && stored == typeof(string))
+        // Any storage class reads as text, as the checked conversion would give it: no need to ask which it is.
+        if (typeof(T) == typeof(string))
         {
             return (T)(object)row.GetString(ordinal);
         }
 
+        var stored = row.GetFieldType(ordinal);
         if (stored == typeof(long))
         {
             return FromInteger<T>(row, ordinal, field);
