@@ -70,6 +70,9 @@ internal sealed class BsonJson
             case BsonType.Null:
                 writer.WriteNullValue();
                 break;
+            case BsonType.String:
+                writer.WriteStringValue(value.AsString);
+                break;
             case BsonType.Boolean:
                 writer.WriteBooleanValue(value.AsBoolean);
                 break;

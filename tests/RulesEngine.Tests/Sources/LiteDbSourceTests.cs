@@ -27,7 +27,8 @@ public sealed class LiteDbSourceTests : IDisposable
     [Fact]
     public async Task Documents_open_and_resolve_issues_and_the_file_is_neither_changed_nor_kept_locked()
     {
-        WriteRule("orders");
+        WriteRule("orders", fields: "{ order_no: long, paid: bool, customer: string, placed: DateTime }",
+            check: "(record.paid, new { record.customer, placed = record.placed.ToString(\"yyyy-MM-ddTHH:mm:ssZ\") })");
         using var engine = workspace.OpenEngine();
         var hash = Hash();
 
@@ -45,6 +46,9 @@ public sealed class LiteDbSourceTests : IDisposable
         Assert.Equal(1, second.IssuesResolved);
         Assert.Equal(["3"], IssueKeys.Of(engine, IssueStatus.Open));
         Assert.All(engine.Issues.Find(new IssueQuery()), issue => Assert.Equal($"litedb:{file}#orders", issue.Record!.Source));
+        var details = engine.Issues.Find(new IssueQuery { Status = IssueStatus.Open }).Single().Details!;
+        Assert.Equal(("customer 3", "2026-02-03T00:00:00Z"),
+            (details["customer"]!.GetValue<string>(), details["placed"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -129,6 +133,7 @@ public sealed class LiteDbSourceTests : IDisposable
         ["_id"] = number,
         ["order_no"] = number,
         ["paid"] = paid,
+        ["customer"] = $"customer {number}",
         ["placed"] = new DateTime(2026, 2, number, 0, 0, 0, DateTimeKind.Utc),
     };
 
