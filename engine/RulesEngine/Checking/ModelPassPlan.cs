@@ -13,7 +13,7 @@ internal sealed class ModelPassPlan(IReadOnlyDictionary<string, Issue> unresolve
     public const string PassedResolution = "the record passed its check";
     public const string GoneResolution = "the record is no longer in the source";
 
-    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private readonly RecordKeySet seen = new();
     private readonly HashSet<string> repeated = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecordFailure> open = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IssueUpdate> refresh = new(StringComparer.Ordinal);

@@ -41,11 +41,11 @@ internal static class ModelAssertionWriter
             case CSharpSourceDefinition csharp:
                 writer.UserCode(csharp.Expression);
                 break;
-            case JsonFileSourceDefinition:
-                writer.Line($"        ReadDocuments({recordClass}.FromJson)");
+            case SqliteSourceDefinition or PostgresSourceDefinition:
+                writer.Line($"        ReadRows({recordClass}.Fields, {recordClass}.Bind)");
                 break;
             default:
-                writer.Line($"        ReadRows({recordClass}.Fields, {recordClass}.Bind)");
+                writer.Line($"        ReadDocuments({recordClass}.FromJson)");
                 break;
         }
     }

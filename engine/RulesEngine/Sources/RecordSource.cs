@@ -17,4 +17,31 @@ internal abstract class RecordSource
 
     public virtual IEnumerable<JsonElement> ReadDocuments(CancellationToken cancellationToken) =>
         throw new NotSupportedException($"The source {Description} gives rows, not documents.");
+
+    /// <summary>
+    /// The records, with the exceptions that <paramref name="describe"/> recognises (it returns a message for them)
+    /// turned into a <see cref="SourceReadException"/> with that message. Others, and cancellation, pass unchanged.
+    /// </summary>
+    protected static IEnumerable<T> Guarded<T>(IEnumerable<T> records, Func<Exception, string?> describe)
+    {
+        using var enumerator = records.GetEnumerator();
+        while (MoveNext(enumerator, describe))
+        {
+            yield return enumerator.Current;
+        }
+    }
+
+    // C# allows no yield inside a try with a catch, hence this step.
+    private static bool MoveNext<T>(IEnumerator<T> enumerator, Func<Exception, string?> describe)
+    {
+        try
+        {
+            return enumerator.MoveNext();
+        }
+        catch (Exception exception) when (exception is not (SourceReadException or OperationCanceledException)
+            && describe(exception) is { } message)
+        {
+            throw new SourceReadException(message, exception);
+        }
+    }
 }

@@ -8,13 +8,16 @@ internal sealed class SqliteRecordSource(string connectionString, string query) 
 {
     public override string Description => $"sqlite:{new SqliteConnectionStringBuilder(connectionString).DataSource}";
 
-    public override IEnumerable<T> ReadRows<T>(string[] fields, Func<IDataRecord, int[], T> bind, CancellationToken cancellationToken)
+    public override IEnumerable<T> ReadRows<T>(string[] fields, Func<IDataRecord, int[], T> bind, CancellationToken cancellationToken) =>
+        Guarded(Read(fields, bind, cancellationToken), DescribeFailure);
+
+    private IEnumerable<T> Read<T>(string[] fields, Func<IDataRecord, int[], T> bind, CancellationToken cancellationToken)
     {
         using var connection = SqliteSchema.OpenReadOnly(connectionString);
         using var command = connection.CreateCommand();
         command.CommandText = query;
         using var reader = command.ExecuteReader();
-        var ordinals = Ordinals(reader, fields);
+        var ordinals = ColumnOrdinals.Find(reader, fields);
 
         while (reader.Read())
         {
@@ -23,21 +26,6 @@ internal sealed class SqliteRecordSource(string connectionString, string query) 
         }
     }
 
-    private static int[] Ordinals(SqliteDataReader reader, string[] fields)
-    {
-        var ordinals = new int[fields.Length];
-        for (var i = 0; i < fields.Length; i++)
-        {
-            try
-            {
-                ordinals[i] = reader.GetOrdinal(fields[i]);
-            }
-            catch (ArgumentOutOfRangeException exception)
-            {
-                throw new SourceReadException($"The query's result has no column '{fields[i]}', a field the rule declares.", exception);
-            }
-        }
-
-        return ordinals;
-    }
+    private string? DescribeFailure(Exception exception) =>
+        exception is SqliteException ? $"Cannot read {Description}: {exception.Message}" : null;
 }

@@ -64,17 +64,6 @@ public sealed class ModelAssertionParsingTests
     }
 
     [Fact]
-    public void Unsupported_source_kind_is_an_error_naming_it()
-    {
-        var result = Fixture.Parse("unsupported-kinds.yaml");
-
-        var error = result.ErrorAt(3, 15);
-        Assert.Equal("postgres users", error.Rule);
-        Assert.StartsWith("the 'postgres' source is not supported by this engine version", error.Message);
-        Assert.DoesNotContain("postgres users", result.RuleNames());
-    }
-
-    [Fact]
     public void Model_assertion_errors_are_each_reported_where_they_are()
     {
         var result = Fixture.Parse("model-assertion-errors.yaml");
@@ -83,9 +72,9 @@ public sealed class ModelAssertionParsingTests
         Assert.StartsWith("the field name 'order id' is not a C# identifier", result.ErrorAt(7, 10).Message);
         Assert.StartsWith("a model assertion with a json source needs 'fields'", result.ErrorAt(9, 5).Message);
         Assert.StartsWith("'decimal??x' is not a C# type", result.ErrorAt(16, 32).Message);
-        Assert.Equal("a source takes exactly one of sqlite, json or csharp; found csharp and json",
+        Assert.Equal("a source takes exactly one of sqlite, postgres, http, json, litedb or csharp; found csharp and json",
             result.ErrorAt(19, 13).Message);
-        Assert.Equal("'query' belongs to a sqlite source, not a json one", result.ErrorAt(23, 34).Message);
+        Assert.Equal("'query' belongs to a sqlite or postgres source, not a json one", result.ErrorAt(23, 34).Message);
         Assert.Equal("a source needs 'query' (the SQL query that selects the records)", result.ErrorAt(28, 13).Message);
         Assert.Equal("bad key", result.ErrorAt(7, 10).Rule);
         Assert.Empty(result.RuleNames());

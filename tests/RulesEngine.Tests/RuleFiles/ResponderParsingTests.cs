@@ -119,7 +119,7 @@ public sealed class ResponderParsingTests
     {
         var result = Fixture.Parse("unsupported-kinds.yaml");
 
-        var error = result.ErrorAt(10, 9);
+        var error = result.ErrorAt(5, 9);
         Assert.Equal("mailer", error.Rule);
         Assert.Equal("the 'email' action is not supported by this engine version; use run or log", error.Message);
         Assert.Equal(["logger"], result.RuleNames());

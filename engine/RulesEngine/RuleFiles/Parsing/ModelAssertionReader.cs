@@ -17,7 +17,7 @@ internal static class ModelAssertionReader
         var key = mapping.Required("key", "the record field that identifies a record", errors);
         var keyName = key is null ? null : FieldsReader.ReadName(key, "key", errors);
         var fields = mapping.Optional("fields") is { } fieldsNode ? FieldsReader.Read(fieldsNode, errors) : [];
-        CheckJsonFields(source, fields, mapping, errors);
+        CheckFieldsDeclared(source, fields, mapping, errors);
 
         if (errors.HasErrors)
         {
@@ -41,14 +41,15 @@ internal static class ModelAssertionReader
         };
     }
 
-    // A JSON file says nothing of its fields' types until it is read, so the rule must declare them.
-    private static void CheckJsonFields(SourceDefinition? source, IReadOnlyList<FieldDefinition> fields,
+    // JSON, an HTTP answer or a LiteDB collection says nothing of its fields' types until it is read, so the rule
+    // must declare them.
+    private static void CheckFieldsDeclared(SourceDefinition? source, IReadOnlyList<FieldDefinition> fields,
         KeyedMapping mapping, ErrorCollector errors)
     {
         var declaresFields = fields.Count > 0 || mapping.Optional("fields") is MappingNode { Entries.Count: > 0 };
-        if (source is JsonFileSourceDefinition && !declaresFields)
+        if (source is { NeedsFields: true } && !declaresFields)
         {
-            errors.Add(mapping.Node.Start, "a model assertion with a json source needs 'fields' " +
+            errors.Add(mapping.Node.Start, $"a model assertion with a {source.Kind} source needs 'fields' " +
                 "(each record field's name and C# type, such as 'id: long')");
         }
     }
