@@ -11,7 +11,9 @@ namespace RulesEngine.Templates;
 internal sealed class StrictObjectValue(string path, IReadOnlyDictionary<string, FluidValue> fields, object? value)
     : FluidValue
 {
-    public override FluidValues Type => FluidValues.Dictionary;
+    // Object, not Dictionary: the json filter then serialises ToObjectValue (the JSON node) rather than expecting
+    // Fluid's own dictionary type.
+    public override FluidValues Type => FluidValues.Object;
 
     public override ValueTask<FluidValue> GetValueAsync(string name, TemplateContext context)
     {
@@ -57,6 +59,14 @@ internal sealed class StrictObjectValue(string path, IReadOnlyDictionary<string,
         value is System.Text.Json.Nodes.JsonNode json ? json.ToJsonString() : path;
 
     public override object? ToObjectValue(TemplateContext context) => value;
+
+    /// <summary><c>{{ issue.details }}</c> writes the details as JSON; other objects write their path.</summary>
+    public override ValueTask WriteToAsync(IFluidOutput output, System.Text.Encodings.Web.TextEncoder encoder,
+        TemplateContext context)
+    {
+        output.Write(encoder.Encode(ToStringValue(context)));
+        return ValueTask.CompletedTask;
+    }
 
     public override bool Equals(object? obj) => ReferenceEquals(this, obj);
 

@@ -13,6 +13,10 @@ internal sealed class UnavailableValue(string reason) : FluidValue
 
     public override bool Equals(FluidValue other) => throw Fail();
 
+    // Output does not go through ToStringValue: writing the value must fail too.
+    public override ValueTask WriteToAsync(IFluidOutput output, System.Text.Encodings.Web.TextEncoder encoder,
+        TemplateContext context) => throw Fail();
+
     public override bool ToBooleanValue(TemplateContext context) => throw Fail();
 
     public override decimal ToNumberValue(TemplateContext context) => throw Fail();
