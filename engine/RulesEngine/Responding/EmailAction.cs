@@ -69,6 +69,10 @@ internal sealed class EmailAction(EmailActionDefinition definition) : IResponder
         message.Cc.AddRange(await RecipientsAsync(definition.Cc, scope, token).ConfigureAwait(false));
         message.Bcc.AddRange(await RecipientsAsync(definition.Bcc, scope, token).ConfigureAwait(false));
         message.ReplyTo.AddRange(await RecipientsAsync(definition.ReplyTo, scope, token).ConfigureAwait(false));
+        if (message.To.Count == 0)
+        {
+            throw new ActionFailedException("no recipient: every 'to' template rendered blank");
+        }
 
         var body = new BodyBuilder
         {
@@ -86,6 +90,12 @@ internal sealed class EmailAction(EmailActionDefinition definition) : IResponder
         foreach (var template in templates)
         {
             var text = await TemplateRenderer.RenderTextAsync(template, scope, token).ConfigureAwait(false);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                // A recipient written as {% if ... %}...{% endif %} that renders blank adds no one.
+                continue;
+            }
+
             if (!InternetAddressList.TryParse(text, out var list) || list.Count == 0)
             {
                 throw new ActionFailedException($"the '{template.Key}' template at {template.Location} rendered " +

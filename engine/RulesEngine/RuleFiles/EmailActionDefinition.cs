@@ -4,7 +4,8 @@ namespace RulesEngine.RuleFiles;
 
 /// <summary>
 /// Sends an email through SMTP. Recipients, subject and bodies are templates over the issue; each recipient
-/// template may render one address or a comma-separated list.
+/// template may render one address, a comma-separated list, or nothing (then it adds no one; <c>to</c> must still
+/// give at least one address).
 /// </summary>
 public sealed record EmailActionDefinition : ActionDefinition
 {

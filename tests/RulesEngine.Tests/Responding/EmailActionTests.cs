@@ -19,7 +19,7 @@ public sealed class EmailActionTests : IDisposable
     }
 
     [Fact]
-    public async Task The_message_rendered_from_the_templates_reaches_every_recipient()
+    public async Task The_message_rendered_from_the_templates_reaches_every_recipient_and_a_blank_one_adds_no_one()
     {
         var engine = Open($$$"""
             email:
@@ -29,7 +29,7 @@ public sealed class EmailActionTests : IDisposable
               from: "Rules <rules@example.com>"
               to: [ops@example.com, "{{ issue.details.owner }}"]
               cc: lead@example.com
-              bcc: audit@example.com
+              bcc: [audit@example.com, "{% if issue.details contains 'auditor' %}{{ issue.details.auditor }}{% endif %}"]
               reply_to: noc@example.com
               subject: "[{{ issue.status }}] {{ issue.name }}"
               text: |
@@ -48,7 +48,7 @@ public sealed class EmailActionTests : IDisposable
         Assert.Equal(["lead@example.com"], message.Cc.Mailboxes.Select(mailbox => mailbox.Address));
         Assert.Equal(["noc@example.com"], message.ReplyTo.Mailboxes.Select(mailbox => mailbox.Address));
         Assert.Equal("rules@example.com", message.From.Mailboxes.Single().Address);
-        Assert.Contains("audit@example.com", email.Envelope);
+        Assert.Equal(["ops@example.com", "ann@example.com", "lead@example.com", "audit@example.com"], email.Envelope);
         Assert.Equal("disk full on <db1> since 2026-03-01 12:00 UTC.", message.TextBody!.Trim());
         Assert.Equal("<p>&lt;db1&gt;</p>", message.HtmlBody!.Trim());
 
