@@ -8,24 +8,32 @@ namespace RulesEngine.Templates;
 /// Finds the names a template uses that no issue could have, in every branch, whether it would run or not:
 /// an unknown variable (<c>isue.name</c>) or field (<c>issue.nmae</c>). Names the template defines itself
 /// (<c>assign</c>, <c>capture</c>, loop variables) are its own. Fields under <c>issue.details</c> are not checked:
-/// they are known only when the action runs.
+/// they are known only when the action runs. Filters are checked against those the engine renders with.
 /// </summary>
 internal sealed class TemplateReferenceCheck : AstVisitor
 {
     private readonly HashSet<string> defined = new(TemplateNames.Builtins, StringComparer.Ordinal);
     private readonly List<IReadOnlyList<string>> paths = [];
+    private readonly List<string> filters = [];
 
     /// <returns>One message per wrong name, in the order written; empty when every name is known.</returns>
     public static IReadOnlyList<string> Check(IFluidTemplate template)
     {
         var check = new TemplateReferenceCheck();
         check.VisitTemplate(template);
-        return check.paths
+        var names = check.paths
             .Where(path => !check.defined.Contains(path[0]))
-            .Select(Problem)
-            .OfType<string>()
-            .Distinct()
-            .ToList();
+            .Select(Problem);
+        var filters = check.filters
+            .Where(filter => !TemplateScope.FilterNames.Contains(filter))
+            .Select(filter => UnknownFilter(filter));
+        return names.Concat(filters).OfType<string>().Distinct().ToList();
+    }
+
+    protected override Expression VisitFilterExpression(FilterExpression filterExpression)
+    {
+        filters.Add(filterExpression.Name);
+        return base.VisitFilterExpression(filterExpression);
     }
 
     protected override Expression VisitMemberExpression(MemberExpression memberExpression)
@@ -91,6 +99,13 @@ internal sealed class TemplateReferenceCheck : AstVisitor
         }
 
         return null;
+    }
+
+    private static string UnknownFilter(string filter)
+    {
+        var closest = EditDistance.Closest(filter, TemplateScope.FilterNames);
+        var hint = closest is null ? "" : $"; did you mean '{closest}'?";
+        return $"unknown filter '{filter}'{hint} (see the Liquid filters in docs/responders.md)";
     }
 
     private static string Unknown(string what, string name, IReadOnlyList<string> known, string knownAre)

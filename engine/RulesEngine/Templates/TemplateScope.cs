@@ -21,6 +21,9 @@ internal sealed class TemplateScope
         .WithMaxOutputSize(1_000_000)
         .Build();
 
+    /// <summary>The names of the filters templates can use, for the check at load.</summary>
+    public static IReadOnlyCollection<string> FilterNames { get; } = Options.Filters.Select(filter => filter.Key).ToList();
+
     private readonly FluidValue issue;
     private readonly FluidValue responder;
     private readonly FluidValue action;

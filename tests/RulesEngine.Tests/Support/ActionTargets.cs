@@ -1,13 +1,5 @@
 namespace RulesEngine.Tests.Support;
 
-/// <summary>How an action written by <see cref="ActionTargets"/> behaves when it runs.</summary>
-public enum TargetBehaviour
-{
-    Succeed,
-    Fail,
-    Hang,
-}
-
 /// <summary>
 /// Real things for actions of every kind to act on: an HTTP server for webhooks, an SMTP server (and one that never
 /// answers) for email, and real programs for shell. Writes an action of a kind that succeeds, fails or hangs, as a

@@ -87,5 +87,3 @@ public sealed class HttpTarget : IAsyncDisposable
             headers, body));
     }
 }
-
-public sealed record ReceivedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body);

@@ -27,5 +27,3 @@ public sealed class SmtpTarget : IDisposable
             .Select(address => address.Address)]);
     }
 }
-
-public sealed record ReceivedEmail(MimeMessage Message, IReadOnlyList<string> Envelope);

@@ -35,6 +35,7 @@ public sealed class TemplateTests : IDisposable
                 - "{{ isue.name }}"
                 - "{{ issue.record.kee }}"
                 - "{% assign n = issue.name %}{% for x in issue.details.items %}{{ n }}{{ x.whatever }}{{ forloop.index }}{% endfor %}"
+                - "{{ issue.name | upcse }}"
             """);
 
         Assert.Equal([
@@ -42,6 +43,7 @@ public sealed class TemplateTests : IDisposable
                 "record, created_at, last_seen_at, resolved_at, resolution, url)",
             "'args': unknown variable 'isue'; did you mean 'issue'? (a template can use issue, responder, action)",
             "'args': unknown field 'issue.record.kee'; did you mean 'key'? (issue.record has key, source)",
+            "'args': unknown filter 'upcse'; did you mean 'upcase'? (see the Liquid filters in docs/responders.md)",
         ], result.Errors.Select(error => error.Message));
     }
 
