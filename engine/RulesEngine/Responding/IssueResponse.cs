@@ -11,6 +11,7 @@ namespace RulesEngine.Responding;
 internal sealed class IssueResponse(IssueStore store, ActionRunner runner, InterruptedRun interrupted, RetryBackoff backoff)
 {
     private const string NoLongerOpen = "the issue is no longer open";
+    private const string NoLongerResolved = "the issue is no longer resolved";
 
     public async Task<IReadOnlyList<ActionReport>> RespondAsync(Issue issue, IReadOnlyList<CompiledResponder> responders,
         DateTimeOffset now, CancellationToken cancellationToken)
@@ -20,16 +21,21 @@ internal sealed class IssueResponse(IssueStore store, ActionRunner runner, Inter
         {
             if (issue.Status == IssueStatus.Open)
             {
+                SettleInterrupted(issue, responder, responder.OnResolve, NoLongerResolved, reports);
                 await RunDueAsync(issue, responder, responder.Actions, issue.CreatedAt, now, reports, cancellationToken)
                     .ConfigureAwait(false);
                 continue;
             }
 
-            SettleInterrupted(issue, responder, reports);
+            SettleInterrupted(issue, responder, responder.Actions, NoLongerOpen, reports);
             if (issue is { Status: IssueStatus.Resolved, ResolvedAt: { } resolvedAt } && ActedOn(issue, responder))
             {
                 await RunDueAsync(issue, responder, responder.OnResolve, resolvedAt, now, reports, cancellationToken)
                     .ConfigureAwait(false);
+            }
+            else
+            {
+                SettleInterrupted(issue, responder, responder.OnResolve, NoLongerResolved, reports);
             }
         }
 
@@ -81,13 +87,15 @@ internal sealed class IssueResponse(IssueStore store, ActionRunner runner, Inter
         }
     }
 
-    private void SettleInterrupted(Issue issue, CompiledResponder responder, List<ActionReport> reports)
+    /// <summary>Settles the interrupted runs of actions that may not run on the issue as it now is.</summary>
+    private void SettleInterrupted(Issue issue, CompiledResponder responder, IReadOnlyList<CompiledAction> actions,
+        string reason, List<ActionReport> reports)
     {
-        foreach (var action in responder.Actions)
+        foreach (var action in actions)
         {
             if (LastRun(issue, responder, action) is { Outcome: ActionOutcome.Started } run)
             {
-                interrupted.Settle(issue, responder, action, run, NoLongerOpen, reports);
+                interrupted.Settle(issue, responder, action, run, reason, reports);
             }
         }
     }

@@ -23,14 +23,23 @@ public sealed record SmtpSettings
     /// <summary>The sender, such as <c>Rules &lt;rules@example.com&gt;</c>; null for the engine's default.</summary>
     public string? From { get; init; }
 
-    /// <summary>These settings, with each one not given taken from <paramref name="defaults"/>.</summary>
-    public SmtpSettings Over(SmtpSettings defaults) => new()
+    /// <summary>
+    /// These settings, with those not given taken from <paramref name="defaults"/>. Settings that belong to a server
+    /// (port, TLS mode, credentials) are taken only when these settings do not name a server of their own: another
+    /// server must not be sent the default server's password. The sender is taken either way.
+    /// </summary>
+    public SmtpSettings Over(SmtpSettings defaults)
     {
-        Host = Host ?? defaults.Host,
-        Port = Port ?? (Host is null ? defaults.Port : null),
-        Tls = Tls ?? defaults.Tls,
-        UsernameEnv = UsernameEnv ?? (PasswordEnv is null ? defaults.UsernameEnv : null),
-        PasswordEnv = PasswordEnv ?? (UsernameEnv is null ? defaults.PasswordEnv : null),
-        From = From ?? defaults.From,
-    };
+        var server = Host is null ? defaults : new SmtpSettings();
+        var credentials = UsernameEnv is null ? server : this;
+        return new SmtpSettings
+        {
+            Host = Host ?? defaults.Host,
+            Port = Port ?? server.Port,
+            Tls = Tls ?? server.Tls,
+            UsernameEnv = credentials.UsernameEnv,
+            PasswordEnv = credentials.PasswordEnv,
+            From = From ?? defaults.From,
+        };
+    }
 }

@@ -75,6 +75,30 @@ public sealed class RespondPassTests : IDisposable
     }
 
     [Fact]
+    public async Task An_interrupted_on_resolve_run_of_an_issue_reopened_since_is_abandoned()
+    {
+        workspace.WriteRules("r.yaml", """
+            responders:
+              - name: r
+                watch: disk
+                actions: [ { name: act, log: "open" } ]
+                on_resolve: [ { name: done, log: "resolved" } ]
+            """);
+        var engine = workspace.OpenEngine();
+        var issue = engine.Issues.MaybeOpen(new IssueKey("disk full"), null).Issue;
+        await engine.RespondAsync();
+        engine.Issues.Resolve(issue.Id, "fixed");
+        engine.Issues.StartAction(issue.Id, "r", "done", attempt: 1);
+        engine.Issues.Reopen(issue.Id);
+
+        await engine.RespondAsync();
+
+        var done = engine.Issues.Get(issue.Id)!.Actions.Single(run => run.Action == "done");
+        Assert.Equal(ActionOutcome.Abandoned, done.Outcome);
+        Assert.EndsWith("not run again: the issue is no longer resolved", done.Details!["error"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Two_passes_started_together_on_one_engine_run_an_action_once()
     {
         var engine = Open("retry");
