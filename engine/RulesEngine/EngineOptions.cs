@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using RulesEngine.RuleFiles;
 
 namespace RulesEngine;
 
@@ -21,8 +22,35 @@ public sealed record EngineOptions
     /// <summary>How long a check may run when its rule sets no <c>timeout</c>. Default 30 seconds.</summary>
     public TimeSpan CheckTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long one run of an action may take. Default 30 seconds.</summary>
+    /// <summary>How long one run of an action may take when it sets no <c>timeout</c>. Default 30 seconds.</summary>
     public TimeSpan ActionTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The wait before the first retry of a failed action that sets no <c>retry_delay</c>; each later retry waits
+    /// twice as long as the one before, up to <see cref="MaxRetryDelay"/>. Default one minute.
+    /// </summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest wait between two attempts of an action. Default one hour.</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How many issues a respond pass acts on at once, so a slow action holds up only its own issue. The actions of
+    /// one issue run one after another, in order. Default 4.
+    /// </summary>
+    public int RespondConcurrency { get; init; } = 4;
+
+    /// <summary>
+    /// The SMTP server and sender for email actions that do not give their own, so rules need not repeat them.
+    /// Default none: each email action then names its host and sender.
+    /// </summary>
+    public SmtpSettings Smtp { get; init; } = new();
+
+    /// <summary>
+    /// The base URL of the engine's HTTP API, such as <c>https://rules.example.com/api</c>; templates link to an
+    /// issue as <c>{base}/issues/{id}</c> (<c>issue.url</c>). Default none: a template using the link then fails.
+    /// </summary>
+    public string? ApiBaseUrl { get; init; }
 
     /// <summary>The engine's clock; tests give a fake one. Default the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

@@ -6,7 +6,7 @@ internal static class ExitCodes
     /// <summary>Everything held (or the command did what it was asked).</summary>
     public const int Success = 0;
 
-    /// <summary>Some check failed: issues are open. Also: a respond pass in which an action failed.</summary>
+    /// <summary>Some check failed: issues are open. Also: a respond pass in which an action failed or an interrupted one was abandoned.</summary>
     public const int Failed = 1;
 
     /// <summary>A rule file, a rule or the command line is wrong, a rule could not be checked, or the store is held by another process.</summary>

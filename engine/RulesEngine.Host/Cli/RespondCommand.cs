@@ -11,7 +11,7 @@ internal static class RespondCommand
         var rules = CommonOptions.Rules();
         var store = CommonOptions.Store();
         var json = CommonOptions.Json();
-        var command = new Command("respond", "Run every responder once over the open issues. Exit 1 when an action failed, 2 on a rule or usage error.")
+        var command = new Command("respond", "Run every responder once over the open issues (and on_resolve actions of resolved ones). Exit 1 when an action failed or an interrupted one was abandoned, 2 on a rule or usage error.")
         {
             rules, store, json,
         };
@@ -27,14 +27,14 @@ internal static class RespondCommand
 
             var loaded = engine.LoadRules();
             var summary = await engine.RespondAsync(cancellationToken);
-            output.Write(new { loadErrors = RuleErrorsPrinter.ToJson(loaded), summary.OpenIssues, summary.Succeeded, summary.Failed, actions = summary.Actions }, _ =>
+            output.Write(new { loadErrors = RuleErrorsPrinter.ToJson(loaded), summary.OpenIssues, summary.ClosedIssues, summary.Succeeded, summary.Failed, summary.Abandoned, actions = summary.Actions }, _ =>
             {
                 RuleErrorsPrinter.Print(loaded, engine.Options.RulesDirectory);
                 PrintForPeople(summary);
             });
 
             return loaded.Errors.Count > 0 ? ExitCodes.Error
-                : summary.Failed > 0 ? ExitCodes.Failed
+                : summary.Failed + summary.Abandoned > 0 ? ExitCodes.Failed
                 : ExitCodes.Success;
         });
 
@@ -47,9 +47,12 @@ internal static class RespondCommand
         {
             var error = action.Error is null ? "" : $": {action.Error}";
             var record = action.RecordKey is null ? "" : $" [{action.RecordKey}]";
-            Console.WriteLine($"{action.Outcome,-9} {action.Responder} / {action.Action} on issue {action.IssueId} '{action.IssueName}'{record}{error}");
+            var attempt = action.Attempt > 1 ? $" (attempt {action.Attempt})" : "";
+            var retry = action.RetryAt is { } at ? $"; retried from {at:yyyy-MM-dd HH:mm:ss'Z'}" : "";
+            Console.WriteLine($"{action.Outcome,-9} {action.Responder} / {action.Action}{attempt} on issue {action.IssueId} '{action.IssueName}'{record}{error}{retry}");
         }
 
-        Console.WriteLine($"{summary.OpenIssues} open issue(s); {summary.Succeeded} action(s) succeeded, {summary.Failed} failed");
+        var abandoned = summary.Abandoned > 0 ? $", {summary.Abandoned} abandoned" : "";
+        Console.WriteLine($"{summary.OpenIssues} open issue(s); {summary.Succeeded} action(s) succeeded, {summary.Failed} failed{abandoned}");
     }
 }

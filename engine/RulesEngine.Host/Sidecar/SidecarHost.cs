@@ -27,10 +27,23 @@ internal static class SidecarHost
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         var loggerFactory = LoggerFactory.Create(logging => ConfigureLogging(logging, settings));
+        var options = EnvironmentSettings.Apply(EngineOptionsFrom(settings, loggerFactory), out var environmentErrors);
+        if (environmentErrors.Count > 0)
+        {
+            foreach (var error in environmentErrors)
+            {
+                Console.Error.WriteLine($"error: {error}");
+            }
+
+            return ExitCodes.Error;
+        }
+
+        // Links in notifications point at this sidecar unless the operator names the address people reach it by.
+        options = options with { ApiBaseUrl = options.ApiBaseUrl ?? settings.Urls.Split(';')[0].Trim().TrimEnd('/') };
         Engine engine;
         try
         {
-            engine = Engine.Open(EngineOptionsFrom(settings, loggerFactory));
+            engine = Engine.Open(options);
         }
         catch (StoreLockedException exception)
         {

@@ -26,9 +26,7 @@ public sealed class CompiledRuleFile
         ModelAssertions = definition.ModelAssertions
             .Select((rule, i) => new CompiledModelAssertion(rule, this, () => manifest.CreateModelAssertion(i), RecordSources.Create(rule.Source)))
             .ToList();
-        Responders = definition.Responders
-            .Select((responder, r) => new CompiledResponder(responder, this, responder.Actions.Select((action, a) => new CompiledAction(action, CreateAction(action, r, a))).ToList()))
-            .ToList();
+        Responders = definition.Responders.Select(CompileResponder).ToList();
     }
 
     public RuleFileDefinition Definition { get; }
@@ -49,10 +47,20 @@ public sealed class CompiledRuleFile
     /// <summary>Starts unloading the file's assembly; the runtime frees it once nothing refers to its types.</summary>
     public void Unload() => loadContext?.Unload();
 
+    // Actions are numbered across a responder's actions and then its on_resolve ones, as the generated code is.
+    private CompiledResponder CompileResponder(ResponderDefinition responder, int r)
+    {
+        var actions = responder.AllActions.Select((action, a) => new CompiledAction(action, CreateAction(action, r, a))).ToList();
+        return new CompiledResponder(responder, this, actions[..responder.Actions.Count], actions[responder.Actions.Count..]);
+    }
+
     private IResponderAction CreateAction(ActionDefinition action, int responder, int index) => action switch
     {
         RunActionDefinition => new RunAction(() => Manifest.CreateAction(responder, index)),
         LogActionDefinition log => new LogAction(log),
+        EmailActionDefinition email => new EmailAction(email),
+        WebhookActionDefinition webhook => new WebhookAction(webhook),
+        ShellActionDefinition shell => new ShellAction(shell),
         _ => throw new NotSupportedException($"No implementation for the action {action.Key} ({action.GetType().Name})."),
     };
 }

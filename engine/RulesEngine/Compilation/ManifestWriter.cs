@@ -17,7 +17,7 @@ internal static class ManifestWriter
         WriteFactory(writer, "ModelAssertionScript CreateModelAssertion(int index)", "index", models);
 
         var actions = file.Responders
-            .SelectMany((responder, r) => responder.Actions.Select((action, a) => (action, r, a)))
+            .SelectMany((responder, r) => responder.AllActions.Select((action, a) => (action, r, a)))
             .Where(entry => entry.action is RunActionDefinition)
             .Select(entry => ($"({entry.r}, {entry.a})", $"new Action{entry.r}_{entry.a}()"));
         WriteFactory(writer, "ActionScript CreateAction(int responder, int action)", "(responder, action)", actions);

@@ -121,11 +121,12 @@ internal static class RuleCodeGenerator
         }
     }
 
+    /// <summary>Actions are numbered across <c>actions</c> and then <c>on_resolve</c>, as the manifest's factory is.</summary>
     private static void WriteActions(CodeWriter writer, ResponderDefinition responder, int responderIndex)
     {
-        for (var i = 0; i < responder.Actions.Count; i++)
+        foreach (var (action, i) in responder.AllActions.Select((action, i) => (action, i)))
         {
-            if (responder.Actions[i] is RunActionDefinition run)
+            if (action is RunActionDefinition run)
             {
                 WriteRunAction(writer, run, $"Action{responderIndex}_{i}");
             }

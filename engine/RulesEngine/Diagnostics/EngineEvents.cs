@@ -26,4 +26,6 @@ public static class EngineEvents
     public static readonly EventId ActionSucceeded = new(300, nameof(ActionSucceeded));
     public static readonly EventId ActionFailed = new(301, nameof(ActionFailed));
     public static readonly EventId ActionLog = new(302, nameof(ActionLog));
+    public static readonly EventId ActionGaveUp = new(303, nameof(ActionGaveUp));
+    public static readonly EventId ActionInterrupted = new(304, nameof(ActionInterrupted));
 }

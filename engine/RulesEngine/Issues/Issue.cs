@@ -37,6 +37,13 @@ public sealed record Issue
     /// <summary>Every run of every action on this issue, oldest first.</summary>
     public IReadOnlyList<ActionRun> Actions { get; init; } = [];
 
+    /// <summary>
+    /// True from the moment an issue with action history leaves Open (resolved or won't-fix) until a respond pass has
+    /// run its <c>on_resolve</c> actions and settled its interrupted runs. Indexed, so that pass reads these issues
+    /// without walking the resolved history. Internal: bookkeeping of the respond pass, not part of the issue.
+    /// </summary>
+    internal bool ResponsePending { get; init; }
+
     [JsonIgnore]
     public IssueKey Key => new(Name, Record?.Key);
 }

@@ -70,5 +70,6 @@ internal static class IssueDatabase
         issues.EnsureIndex(IssueFields.UnresolvedKey, "$." + IssueFields.UnresolvedKey);
         issues.EnsureIndex(IssueFields.Name, "$." + IssueFields.Name);
         issues.EnsureIndex(IssueFields.Status, "$." + IssueFields.Status);
+        issues.EnsureIndex(IssueFields.ResponsePending, "$." + IssueFields.ResponsePending);
     }
 }

@@ -36,6 +36,11 @@ internal static class IssueDocument
             document[IssueFields.UnresolvedKey] = UnresolvedKey(issue.Key);
         }
 
+        if (issue.ResponsePending)
+        {
+            document[IssueFields.ResponsePending] = true;
+        }
+
         return document;
     }
 
@@ -51,6 +56,7 @@ internal static class IssueDocument
         ResolvedAt = BsonTime.ReadOptional(document[IssueFields.ResolvedAt]),
         Resolution = OptionalString(document[IssueFields.Resolution]),
         Actions = ToActions(document[IssueFields.Actions]),
+        ResponsePending = document[IssueFields.ResponsePending] is { IsBoolean: true, AsBoolean: true },
     };
 
     private static IssueRecord? ToRecord(BsonDocument document)

@@ -15,6 +15,9 @@ internal static class IssueFields
     public const string Resolution = "Resolution";
     public const string Actions = "Actions";
 
+    /// <summary>Present (true) only while <see cref="Issue.ResponsePending"/>; indexed, so the set stays small to read.</summary>
+    public const string ResponsePending = "ResponsePending";
+
     /// <summary>
     /// The issue's key (see <see cref="IssueDocument.UnresolvedKey"/>) while it is Open or WontFix; absent once
     /// resolved. Indexed: "maybe open", "resolve by key" and a model pass's read find the issues that can block or be

@@ -22,8 +22,32 @@ public sealed partial class IssueStore
                 StartedAt = Now(),
             };
 
-            Save(issue with { Actions = [.. issue.Actions, run] });
+            // A run started on an issue that has left Open (between a pass's read and this write) must still be seen
+            // by a later pass, to settle it should the process die before it completes.
+            var pending = issue.ResponsePending || issue.Status != IssueStatus.Open;
+            Save(issue with { Actions = [.. issue.Actions, run], ResponsePending = pending });
             return run;
+        }
+    }
+
+    /// <summary>
+    /// Records that the respond pass has nothing more to do for an issue that left Open: its <c>on_resolve</c> actions
+    /// ran and no run is left interrupted. Does nothing when the issue has been reopened or resolved again since
+    /// <paramref name="resolvedAt"/> was read, so that a newer resolution is not lost.
+    /// </summary>
+    /// <returns>Whether the mark was cleared.</returns>
+    public bool ClearResponsePending(long issueId, DateTimeOffset? resolvedAt)
+    {
+        lock (_writeLock)
+        {
+            var issue = Get(issueId);
+            if (issue is not { ResponsePending: true } || issue.Status == IssueStatus.Open || issue.ResolvedAt != resolvedAt)
+            {
+                return false;
+            }
+
+            Save(issue with { ResponsePending = false });
+            return true;
         }
     }
 

@@ -66,14 +66,25 @@ public sealed partial class IssueStore
     /// record of its last resolution. Returns null when there is no such issue.
     /// </summary>
     public Issue? MarkWontFix(long id) =>
-        Change(id, issue => issue with { Status = IssueStatus.WontFix, ResolvedAt = null });
+        Change(id, issue => issue with
+        {
+            Status = IssueStatus.WontFix,
+            ResolvedAt = null,
+            ResponsePending = issue.Actions.Count > 0,
+        });
 
     /// <summary>
     /// Moves an issue back to open and clears its resolved time and resolution. Returns null when there is no such
     /// issue.
     /// </summary>
     public Issue? Reopen(long id) =>
-        Change(id, issue => issue with { Status = IssueStatus.Open, ResolvedAt = null, Resolution = null });
+        Change(id, issue => issue with
+        {
+            Status = IssueStatus.Open,
+            ResolvedAt = null,
+            Resolution = null,
+            ResponsePending = false,
+        });
 
     private static Issue NewIssue(IssueKey key, JsonNode? details, string? recordSource, DateTimeOffset now) => new()
     {
@@ -85,8 +96,14 @@ public sealed partial class IssueStore
         LastSeenAt = now,
     };
 
-    private static Issue Resolved(Issue issue, DateTimeOffset now, string? resolution) =>
-        issue with { Status = IssueStatus.Resolved, ResolvedAt = now, Resolution = resolution };
+    // An issue no responder has acted on needs nothing more from the respond pass, so only one with history is marked.
+    private static Issue Resolved(Issue issue, DateTimeOffset now, string? resolution) => issue with
+    {
+        Status = IssueStatus.Resolved,
+        ResolvedAt = now,
+        Resolution = resolution,
+        ResponsePending = issue.ResponsePending || issue.Actions.Count > 0,
+    };
 
     private Issue? Change(long id, Func<Issue, Issue> change)
     {

@@ -40,6 +40,12 @@ public sealed partial class IssueStore
     public IReadOnlyList<Issue> OpenIssues() => Read(Query.EQ(IssueFields.Status, nameof(IssueStatus.Open)));
 
     /// <summary>
+    /// The issues that left Open with action history and still await the respond pass (<c>on_resolve</c> actions,
+    /// interrupted runs), oldest first. Read through an index of only those issues: the resolved history is not walked.
+    /// </summary>
+    public IReadOnlyList<Issue> IssuesAwaitingResponse() => Read(Query.EQ(IssueFields.ResponsePending, true));
+
+    /// <summary>
     /// The open and won't-fix issues of one model assertion, by record key: one read per pass. Should one key have
     /// several, the won't-fix issue is the one given, as it is what keeps the record from getting a new issue; else the
     /// oldest open one, the one <see cref="MaybeOpen"/> returns.

@@ -1,83 +1,69 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
-using RulesEngine.Checking;
-using RulesEngine.Compilation;
 using RulesEngine.Issues;
 using RulesEngine.Loading;
-using RulesEngine.Scripting;
 
 namespace RulesEngine.Responding;
 
 /// <summary>
-/// Walks every open issue against every responder and runs the actions that are due: once the issue's creation
-/// time plus the action's delay has passed, in order of delay, and (without allow_retry) only if the action has
-/// never run for the issue. Each run is recorded as started before it runs and completed after; a failing action
-/// is recorded and stops nothing else.
+/// Walks every open issue against every responder and runs the actions that are due, and walks the issues that
+/// left Open with work still to do (<c>on_resolve</c> actions, interrupted runs) through an index of those alone.
+/// Issues are responded to concurrently, up to <see cref="EngineOptions.RespondConcurrency"/> at once, so a slow
+/// action holds up only its own issue. One pass runs at a time per engine: a second waits for the first, so the
+/// scheduler and a caller never run the same action twice; the store's lock keeps other processes out.
 /// </summary>
-public sealed class RespondPass(IssueStore store, EngineOptions options)
+public sealed class RespondPass
 {
-    private readonly IssueReader reader = new(store);
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly IssueStore store;
+    private readonly EngineOptions options;
+    private readonly IssueResponse response;
+
+    public RespondPass(IssueStore store, EngineOptions options)
+    {
+        this.store = store;
+        this.options = options;
+        var backoff = new RetryBackoff(options.RetryDelay, options.MaxRetryDelay);
+        response = new IssueResponse(
+            store,
+            new ActionRunner(store, options, backoff),
+            new InterruptedRun(store, options.LoggerFactory),
+            backoff);
+    }
 
     public async Task<RespondSummary> RunAsync(RuleSet rules, CancellationToken cancellationToken = default)
     {
-        var now = options.TimeProvider.GetUtcNow();
-        var openIssues = store.OpenIssues();
-        var matcher = new ResponderMatcher(rules.Responders);
-        var reports = new List<ActionReport>();
-
-        foreach (var issue in openIssues)
-        {
-            foreach (var responder in matcher.Matching(issue.Name))
-            {
-                foreach (var action in DueActions(responder, issue, now))
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    reports.Add(await RunActionAsync(responder, action, issue, cancellationToken).ConfigureAwait(false));
-                }
-            }
-        }
-
-        return new RespondSummary(openIssues.Count, reports);
-    }
-
-    private static IEnumerable<CompiledAction> DueActions(CompiledResponder responder, Issue issue, DateTimeOffset now) =>
-        responder.Actions
-            .Where(action => issue.CreatedAt + action.Definition.Delay <= now)
-            .Where(action => responder.Definition.AllowRetry || !HasRun(issue, responder, action))
-            .OrderBy(action => action.Definition.Delay);
-
-    private static bool HasRun(Issue issue, CompiledResponder responder, CompiledAction action) =>
-        issue.Actions.Any(run => run.Responder == responder.Name && run.Action == action.Key);
-
-    private async Task<ActionReport> RunActionAsync(CompiledResponder responder, CompiledAction action, Issue issue, CancellationToken cancellationToken)
-    {
-        var log = options.LoggerFactory.CreateLogger($"Responders.{responder.Name}");
-        var run = store.StartAction(issue.Id, responder.Name, action.Key, attempt: 1);
-        var context = new ScriptContext(options.TimeProvider.GetUtcNow().UtcDateTime, log, reader, cancellationToken);
-
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var details = await TimedCheck.RunAsync(
-                token => action.Implementation.ExecuteAsync(issue, context with { CancellationToken = token }),
-                options.ActionTimeout, options.TimeProvider, cancellationToken).ConfigureAwait(false);
-            store.CompleteAction(issue.Id, run.RunId, ActionOutcome.Succeeded, details);
-            log.LogInformation(EngineEvents.ActionSucceeded, "Action {Action} of {Responder} ran on issue {IssueId} '{IssueName}'",
-                action.Key, responder.Name, issue.Id, issue.Name);
-            return new ActionReport(issue.Id, issue.Name, issue.Record?.Key, responder.Name, action.Key, ActionOutcome.Succeeded, null);
+            return await RunOnceAsync(rules, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        finally
         {
-            throw;
+            gate.Release();
         }
-        catch (Exception exception)
+    }
+
+    private async Task<RespondSummary> RunOnceAsync(RuleSet rules, CancellationToken cancellationToken)
+    {
+        var now = options.TimeProvider.GetUtcNow();
+        var open = store.OpenIssues();
+        var closed = store.IssuesAwaitingResponse().Where(issue => issue.Status != IssueStatus.Open).ToList();
+
+        // Matched here, on one thread: the matcher's cache is not thread-safe.
+        var matcher = new ResponderMatcher(rules.Responders);
+        var work = open.Concat(closed).Select(issue => (Issue: issue, Responders: matcher.Matching(issue.Name)))
+            .Where(entry => entry.Responders.Count > 0 || entry.Issue.ResponsePending)
+            .ToList();
+
+        var reports = new IReadOnlyList<ActionReport>[work.Count];
+        var parallel = new ParallelOptions
         {
-            var error = exception is TimeoutException
-                ? $"the action ran longer than its timeout of {options.ActionTimeout.TotalSeconds:0.###} s"
-                : ScriptErrors.Describe(exception, responder.File.Path);
-            store.CompleteAction(issue.Id, run.RunId, ActionOutcome.Failed, new JsonObject { ["error"] = error });
-            log.LogWarning(EngineEvents.ActionFailed, "Action {Action} of {Responder} failed on issue {IssueId} '{IssueName}': {Error}",
-                action.Key, responder.Name, issue.Id, issue.Name, error);
-            return new ActionReport(issue.Id, issue.Name, issue.Record?.Key, responder.Name, action.Key, ActionOutcome.Failed, error);
-        }
+            MaxDegreeOfParallelism = Math.Max(1, options.RespondConcurrency),
+            CancellationToken = cancellationToken,
+        };
+        await Parallel.ForEachAsync(Enumerable.Range(0, work.Count), parallel, async (i, token) =>
+            reports[i] = await response.RespondAsync(work[i].Issue, work[i].Responders, now, token).ConfigureAwait(false))
+            .ConfigureAwait(false);
+
+        return new RespondSummary(open.Count, reports.SelectMany(issueReports => issueReports).ToList(), closed.Count);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using RulesEngine.Issues;
 using RulesEngine.Scripting;
 
 namespace RulesEngine.Responding;
@@ -7,10 +6,10 @@ namespace RulesEngine.Responding;
 /// <summary>Inline C# from the rule file; what it returns is recorded as details.</summary>
 internal sealed class RunAction(Func<ActionScript> create) : IResponderAction
 {
-    public async Task<JsonNode?> ExecuteAsync(Issue issue, ScriptContext context)
+    public async Task<JsonNode?> ExecuteAsync(ActionInvocation invocation)
     {
         var script = create();
-        script.Attach(context, issue);
+        script.Attach(invocation.Script, invocation.Issue);
         var result = await script.RunAsync().ConfigureAwait(false);
         return Details.ToJson(result);
     }

@@ -13,8 +13,31 @@ public abstract record ActionDefinition
 
     public required SourceLocation Location { get; init; }
 
-    /// <summary>How long after the issue's creation the action becomes due. Default zero.</summary>
+    /// <summary>
+    /// How long after the issue's creation the action becomes due (after its resolution, for an <c>on_resolve</c>
+    /// action). Default zero.
+    /// </summary>
     public TimeSpan Delay { get; init; }
+
+    /// <summary>
+    /// How many times a failed run is tried again, with exponential backoff, before the action counts as done.
+    /// Default <see cref="DefaultRetries"/>; zero runs it once.
+    /// </summary>
+    public int Retries { get; init; } = DefaultRetries;
+
+    /// <summary>The wait before the first retry, doubling for each one after; null for the engine's default.</summary>
+    public TimeSpan? RetryDelay { get; init; }
+
+    /// <summary>
+    /// Runs the action again this long after its last run while the issue stays open; null (the default) runs it
+    /// once per issue.
+    /// </summary>
+    public TimeSpan? Repeat { get; init; }
+
+    /// <summary>How long one run may take before it is stopped and fails; null for the engine's default.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    public const int DefaultRetries = 3;
 }
 
 /// <summary>Inline C# run with <c>Issue</c>, <c>Log</c>, <c>Now</c> and <c>Issues</c> in scope; what it returns becomes the run's details.</summary>

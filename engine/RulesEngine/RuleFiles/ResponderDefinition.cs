@@ -23,4 +23,16 @@ public sealed record ResponderDefinition
 
     /// <summary>In the order written; each action's key is unique within the responder.</summary>
     public required IReadOnlyList<ActionDefinition> Actions { get; init; }
+
+    /// <summary>
+    /// Run once when an issue this responder acted on (one of its actions succeeded) is resolved. Their keys are
+    /// unique among all the responder's actions. Default none.
+    /// </summary>
+    public IReadOnlyList<ActionDefinition> OnResolve { get; init; } = [];
+
+    /// <summary>What to do with a run that was started but never completed, because the engine stopped. Default retry.</summary>
+    public CrashPolicy OnCrash { get; init; } = CrashPolicy.Retry;
+
+    /// <summary>Every action, those on open issues first and then the <see cref="OnResolve"/> ones, as compiled.</summary>
+    public IEnumerable<ActionDefinition> AllActions => Actions.Concat(OnResolve);
 }

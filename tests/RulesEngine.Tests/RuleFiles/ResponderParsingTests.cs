@@ -103,8 +103,8 @@ public sealed class ResponderParsingTests
     {
         var result = Fixture.Parse("action-kinds.yaml");
 
-        Assert.Equal("an action takes exactly one of run or log; found none", result.ErrorAt(5, 9).Message);
-        Assert.Equal("an action takes exactly one of run or log; found log and run", result.ErrorAt(9, 9).Message);
+        Assert.Equal("an action takes exactly one of run, log, email, webhook or shell; found none", result.ErrorAt(5, 9).Message);
+        Assert.Equal("an action takes exactly one of run, log, email, webhook or shell; found log and run", result.ErrorAt(9, 9).Message);
         Assert.StartsWith("the action key 'notify' is already used by the action at line 14",
             result.ErrorAt(16, 9).Message);
         Assert.StartsWith("unknown log level 'warn'; expected one of trace, debug", result.ErrorAt(27, 37).Message);
@@ -115,13 +115,14 @@ public sealed class ResponderParsingTests
     }
 
     [Fact]
-    public void Unsupported_action_kind_is_an_error_and_the_sibling_responder_is_kept()
+    public void Email_action_given_only_an_address_is_an_error_and_the_sibling_responder_is_kept()
     {
         var result = Fixture.Parse("unsupported-kinds.yaml");
 
-        var error = result.ErrorAt(5, 9);
+        var error = result.ErrorAt(5, 16);
         Assert.Equal("mailer", error.Rule);
-        Assert.Equal("the 'email' action is not supported by this engine version; use run or log", error.Message);
+        Assert.Equal("expected a mapping with to, subject, and text or html for 'email', found 'ops@example.com'",
+            error.Message);
         Assert.Equal(["logger"], result.RuleNames());
     }
 

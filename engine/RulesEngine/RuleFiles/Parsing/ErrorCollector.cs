@@ -14,7 +14,7 @@ internal sealed class ErrorCollector(string path, ICollection<RuleError> sink, s
 
     public bool HasErrors => Count > 0;
 
-    private int Count { get; set; }
+    public int Count { get; private set; }
 
     public void Add(Mark at, string message)
     {

@@ -43,6 +43,20 @@ internal static class NodeReader
         return null;
     }
 
+    /// <summary>A plain whole number from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    public static int? Integer(YamlNode node, string key, int min, int max, ErrorCollector errors)
+    {
+        if (node is ScalarNode { IsPlain: true } scalar && int.TryParse(scalar.Value,
+                System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        errors.Add(node.Start, $"expected a whole number from {min} to {max} for '{key}', found {node.Describe()}");
+        return null;
+    }
+
     public static void ReportMismatch(YamlNode node, string key, string expected, ErrorCollector errors) =>
         errors.Add(node.Start, $"expected {expected} for '{key}', found {node.Describe()}");
 

@@ -19,6 +19,9 @@ internal static partial class ParamsConverter
         return mapping is null ? null : ToObject(mapping, errors, namesAreMembers: true);
     }
 
+    /// <summary>One scalar typed as a parameter value is: null, a boolean, a number, or else a string.</summary>
+    public static JsonNode? ToJson(ScalarNode scalar, ErrorCollector errors) => ToNode(scalar, errors);
+
     public static bool TryReadBoolean(string text, out bool value)
     {
         value = text is "true" or "True" or "TRUE";

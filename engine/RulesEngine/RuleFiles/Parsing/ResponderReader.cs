@@ -5,7 +5,14 @@ namespace RulesEngine.RuleFiles.Parsing;
 /// <summary>Reads an item of <c>responders</c>.</summary>
 internal static class ResponderReader
 {
-    private static readonly string[] Keys = ["name", "description", "watch", "allow_retry", "actions"];
+    private static readonly string[] Keys =
+        ["name", "description", "watch", "allow_retry", "on_crash", "actions", "on_resolve"];
+
+    private static readonly Dictionary<string, CrashPolicy> CrashPolicies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["retry"] = CrashPolicy.Retry,
+        ["abandon"] = CrashPolicy.Abandon,
+    };
 
     // Bounds the time one issue name can take to match, so a pathological pattern cannot stall responding.
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
@@ -27,8 +34,12 @@ internal static class ResponderReader
         var allowRetry = mapping.Optional("allow_retry") is { } retryNode
             ? NodeReader.Boolean(retryNode, "allow_retry", errors)
             : false;
+        var onCrash = mapping.Optional("on_crash") is { } crashNode ? ReadCrashPolicy(crashNode, errors) : CrashPolicy.Retry;
         var actions = mapping.Required("actions", "the actions to run on matching issues", errors) is { } actionsNode
-            ? ActionReader.ReadAll(actionsNode, file, errors)
+            ? ActionReader.ReadAll(actionsNode, file, ActionTrigger.Open, allowRetry ?? false, [], errors)
+            : [];
+        var onResolve = mapping.Optional("on_resolve") is { } resolveNode
+            ? ActionReader.ReadAll(resolveNode, file, ActionTrigger.Resolve, allowRetry: false, actions, errors)
             : [];
 
         if (errors.HasErrors)
@@ -45,7 +56,26 @@ internal static class ResponderReader
             Pattern = pattern!,
             AllowRetry = allowRetry ?? false,
             Actions = actions,
+            OnResolve = onResolve,
+            OnCrash = onCrash ?? CrashPolicy.Retry,
         };
+    }
+
+    private static CrashPolicy? ReadCrashPolicy(YamlNode node, ErrorCollector errors)
+    {
+        var text = NodeReader.Text(node, "on_crash", "retry or abandon", errors);
+        if (text is not null && CrashPolicies.TryGetValue(text, out var policy))
+        {
+            return policy;
+        }
+
+        if (text is not null)
+        {
+            errors.Add(node.Start, $"unknown policy '{text}' for 'on_crash'; expected retry (run an interrupted " +
+                "action again: at least once) or abandon (record it as abandoned: at most once)");
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -1,0 +1,132 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using RulesEngine.RuleFiles;
+using RulesEngine.Templates;
+
+namespace RulesEngine.Responding;
+
+/// <summary>
+/// Runs a program with its arguments as argv entries (no shell), the issue in environment variables, and stdin
+/// closed. At the timeout the program and every process it started are killed. The details record the exit code
+/// and the last 4 KB of stdout and of stderr.
+/// </summary>
+internal sealed class ShellAction(ShellActionDefinition definition) : IResponderAction
+{
+    /// <summary>How many characters of stdout and of stderr are kept in the run's details.</summary>
+    private const int KeptOutput = 4096;
+
+    /// <summary>
+    /// How long to wait for the output's end once the program has exited or been killed: a process it left in the
+    /// background may hold the pipes open for ever. On the wall clock, as it bounds real I/O, not a schedule.
+    /// </summary>
+    private static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(2);
+
+    public async Task<JsonNode?> ExecuteAsync(ActionInvocation invocation)
+    {
+        var start = await StartInfoAsync(invocation).ConfigureAwait(false);
+        using var process = Start(start);
+        var stdout = OutputTail.ReadAsync(process.StandardOutput, KeptOutput);
+        var stderr = OutputTail.ReadAsync(process.StandardError, KeptOutput);
+
+        try
+        {
+            await process.WaitForExitAsync(invocation.CancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception)
+        {
+            process.Kill(entireProcessTree: true);
+            var output = await DetailsAsync(null, stdout, stderr).ConfigureAwait(false);
+            throw new ActionFailedException($"'{definition.Program}' was still running at the action's timeout; it " +
+                "was killed with every process it started", output, exception);
+        }
+
+        var details = await DetailsAsync(process.ExitCode, stdout, stderr).ConfigureAwait(false);
+        return process.ExitCode == 0
+            ? details
+            : throw new ActionFailedException($"'{definition.Program}' exited with code {process.ExitCode}", details);
+    }
+
+    private Process Start(ProcessStartInfo start)
+    {
+        if (!Directory.Exists(start.WorkingDirectory))
+        {
+            throw new ActionFailedException($"the working directory '{start.WorkingDirectory}' does not exist");
+        }
+
+        var process = new Process { StartInfo = start };
+        try
+        {
+            process.Start();
+            process.StandardInput.Close();
+            return process;
+        }
+        catch (Win32Exception exception)
+        {
+            process.Dispose();
+            throw new ActionFailedException($"'{definition.Program}' could not be started: {exception.Message}",
+                innerException: exception);
+        }
+    }
+
+    private async Task<ProcessStartInfo> StartInfoAsync(ActionInvocation invocation)
+    {
+        var start = new ProcessStartInfo(definition.Program)
+        {
+            WorkingDirectory = definition.WorkingDirectory,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+
+        foreach (var argument in definition.Args)
+        {
+            start.ArgumentList.Add(await RenderAsync(argument, invocation).ConfigureAwait(false));
+        }
+
+        foreach (var (name, value) in IssueVariables(invocation))
+        {
+            start.Environment[name] = value;
+        }
+
+        foreach (var (name, template) in definition.Environment)
+        {
+            start.Environment[name] = await RenderAsync(template, invocation).ConfigureAwait(false);
+        }
+
+        return start;
+    }
+
+    private static Task<string> RenderAsync(IssueTemplate template, ActionInvocation invocation) =>
+        TemplateRenderer.RenderTextAsync(template, invocation.Templates, invocation.CancellationToken);
+
+    /// <summary>The issue as environment variables, so a script reads it without any quoting to get wrong.</summary>
+    private static IEnumerable<(string Name, string? Value)> IssueVariables(ActionInvocation invocation)
+    {
+        var issue = invocation.Issue;
+        yield return ("ISSUE_ID", issue.Id.ToString(CultureInfo.InvariantCulture));
+        yield return ("ISSUE_NAME", issue.Name);
+        yield return ("ISSUE_STATUS", issue.Status.ToString());
+        yield return ("ISSUE_RECORD_KEY", issue.Record?.Key);
+        yield return ("ISSUE_DETAILS", issue.Details?.ToJsonString() ?? "null");
+        yield return ("ISSUE_URL", invocation.IssueUrl);
+        yield return ("ISSUE_JSON", IssueJson.Document(invocation).ToJsonString());
+        yield return ("RESPONDER_NAME", invocation.Responder);
+        yield return ("ACTION_NAME", invocation.Action);
+        yield return ("ACTION_ATTEMPT", invocation.Attempt.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static async Task<JsonObject> DetailsAsync(int? exitCode, Task<string> stdout, Task<string> stderr)
+    {
+        var output = Task.WhenAll(stdout, stderr);
+        var ended = await Task.WhenAny(output, Task.Delay(OutputGrace, TimeProvider.System)).ConfigureAwait(false) == output;
+        return new JsonObject
+        {
+            ["exit_code"] = exitCode,
+            ["stdout"] = ended ? await stdout.ConfigureAwait(false) : "(the output did not end: a process left running holds it open)",
+            ["stderr"] = ended ? await stderr.ConfigureAwait(false) : "",
+        };
+    }
+}
