@@ -15,9 +15,11 @@ internal static class EngineSession
         {
             RulesDirectory = rules,
             StorePath = store,
+            // Logs go to stderr, so that stdout holds only the command's output (and stays valid JSON with --json).
             LoggerFactory = LoggerFactory.Create(builder => builder
                 .AddSimpleConsole(console => console.SingleLine = true)
-                .SetMinimumLevel(LogLevel.Warning)),
+                .AddFilter(level => level >= LogLevel.Warning)
+                .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace)),
         };
 
         options = EnvironmentSettings.Apply(options, out var errors);
@@ -31,7 +33,7 @@ internal static class EngineSession
         {
             return Engine.Open(options);
         }
-        catch (StoreLockedException exception)
+        catch (IOException exception)
         {
             output.Error(exception.Message);
             return null;

@@ -23,9 +23,14 @@ internal static class HeartbeatCommand
                 output.Write(beat, recorded => Console.WriteLine($"Heartbeat '{recorded.Name}' at {recorded.At:O}"));
                 return ExitCodes.Success;
             }
-            catch (StoreLockedException exception)
+            catch (IOException exception)
             {
                 output.Error(exception.Message + " While the sidecar runs, beat with: curl -X POST http://127.0.0.1:8080/api/heartbeats/NAME");
+                return ExitCodes.Error;
+            }
+            catch (ArgumentException exception)
+            {
+                output.Error(exception.Message);
                 return ExitCodes.Error;
             }
         });

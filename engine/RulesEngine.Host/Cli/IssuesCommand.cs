@@ -119,7 +119,12 @@ internal static class IssuesCommand
             using var store = IssueStore.Open(path);
             return run(store, output);
         }
-        catch (StoreLockedException exception)
+        catch (IOException exception)
+        {
+            output.Error(exception.Message);
+            return ExitCodes.Error;
+        }
+        catch (ArgumentException exception)
         {
             output.Error(exception.Message);
             return ExitCodes.Error;

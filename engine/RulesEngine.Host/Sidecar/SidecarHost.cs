@@ -45,7 +45,7 @@ internal static class SidecarHost
         {
             engine = Engine.Open(options);
         }
-        catch (StoreLockedException exception)
+        catch (IOException exception)
         {
             Console.Error.WriteLine($"error: {exception.Message}");
             return ExitCodes.Error;

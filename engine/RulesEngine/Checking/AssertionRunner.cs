@@ -16,6 +16,7 @@ public sealed class AssertionRunner
     private readonly IssueStore store;
     private readonly EngineOptions options;
     private readonly IssueReader reader;
+    private readonly AbandonedRuns abandoned = new();
 
     public AssertionRunner(IssueStore store, EngineOptions options)
     {
@@ -41,6 +42,13 @@ public sealed class AssertionRunner
             Duration = TimeSpan.Zero,
         };
 
+        if (abandoned.IsRunning(assertion.Name))
+        {
+            report = report with { Error = AbandonedRuns.StillRunning };
+            RuleLog.Report(log, report);
+            return report;
+        }
+
         try
         {
             var result = await TimedCheck.RunAsync(
@@ -51,6 +59,11 @@ public sealed class AssertionRunner
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (RunTimeoutException exception)
+        {
+            abandoned.Add(assertion.Name, exception.Work);
+            report = report with { Error = TimedCheck.Describe(exception, assertion.File.Path, timeout) };
         }
         catch (Exception exception)
         {

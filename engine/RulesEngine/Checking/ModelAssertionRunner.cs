@@ -18,6 +18,7 @@ public sealed class ModelAssertionRunner
     private readonly IssueStore store;
     private readonly EngineOptions options;
     private readonly IssueReader reader;
+    private readonly AbandonedRuns abandoned = new();
 
     public ModelAssertionRunner(IssueStore store, EngineOptions options)
     {
@@ -43,6 +44,13 @@ public sealed class ModelAssertionRunner
             Duration = TimeSpan.Zero,
         };
 
+        if (abandoned.IsRunning(rule.Name))
+        {
+            report = report with { Error = AbandonedRuns.StillRunning };
+            RuleLog.Report(log, report);
+            return report;
+        }
+
         try
         {
             var plan = await TimedCheck.RunAsync(
@@ -53,6 +61,11 @@ public sealed class ModelAssertionRunner
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (RunTimeoutException exception)
+        {
+            abandoned.Add(rule.Name, exception.Work);
+            report = report with { Error = TimedCheck.Describe(exception, rule.File.Path, timeout) };
         }
         catch (Exception exception)
         {

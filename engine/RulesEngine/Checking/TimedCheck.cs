@@ -19,15 +19,19 @@ internal static class TimedCheck
         {
             return await work.WaitAsync(timeout, timeProvider, cancellationToken).ConfigureAwait(false);
         }
+        catch (TimeoutException)
+        {
+            throw new RunTimeoutException(work);
+        }
         catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException();
+            throw new RunTimeoutException(work);
         }
     }
 
     public static string Describe(Exception exception, string ruleFilePath, TimeSpan timeout) => exception switch
     {
-        TimeoutException => $"the check ran longer than its timeout of {timeout.TotalSeconds:0.###} s and was abandoned",
+        RunTimeoutException => $"the check ran longer than its timeout of {timeout.TotalSeconds:0.###} s and was abandoned",
         _ => ScriptErrors.Describe(exception, ruleFilePath),
     };
 }

@@ -32,6 +32,24 @@ internal sealed class CompileCache(string? directory)
         }
     }
 
+    /// <summary>Deletes an entry that could not be loaded, so the next compile replaces it.</summary>
+    public void Forget(string key)
+    {
+        if (directory is null)
+        {
+            return;
+        }
+
+        try
+        {
+            File.Delete(Path.Combine(directory, key + ".dll"));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next write to overwrite.
+        }
+    }
+
     public void Write(string key, byte[] assembly)
     {
         if (directory is null)

@@ -20,6 +20,8 @@ public sealed class RuleCompiler
     private static readonly string BuildIdentity =
         $"{typeof(RuleCompiler).Module.ModuleVersionId}|{typeof(CSharpCompilation).Assembly.GetName().Version}";
 
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
     private readonly CompileCache cache;
 
     /// <param name="cacheDirectory">Where compiled files are kept between runs; null keeps nothing.</param>
@@ -42,6 +44,7 @@ public sealed class RuleCompiler
     {
         var errors = new List<RuleError>();
         var recordFields = ResolveRecordFields(ref file, errors);
+        file = WithoutSyntaxErrors(file, recordFields, errors);
 
         // A second attempt compiles the file without the rules the first one found broken. Errors that belong to no
         // rule (an unknown namespace in 'usings') break every rule, so they end the attempt.
@@ -49,9 +52,9 @@ public sealed class RuleCompiler
         {
             var generated = RuleCodeGenerator.Generate(file, recordFields);
             var key = Hash(generated.Source);
-            if (cache.TryRead(key, out var cached))
+            if (cache.TryRead(key, out var cached) && TryLoad(file, key, cached) is { } fromCache)
             {
-                return new RuleFileCompilation(Load(file, key, cached), errors);
+                return new RuleFileCompilation(fromCache, errors);
             }
 
             var (assembly, diagnostics) = Emit(generated.Source, key);
@@ -96,6 +99,40 @@ public sealed class RuleCompiler
         return fields;
     }
 
+    /// <summary>
+    /// Parses each rule's code alone and leaves out the rules whose C# does not even parse. An unbalanced brace or an
+    /// unterminated comment would otherwise swallow the generated code that follows it, and with it every other rule
+    /// of the file, and be reported far from where it is.
+    /// </summary>
+    private static RuleFileDefinition WithoutSyntaxErrors(
+        RuleFileDefinition file, IReadOnlyDictionary<string, IReadOnlyList<FieldDefinition>> recordFields, List<RuleError> errors)
+    {
+        var broken = new HashSet<string>();
+        foreach (var (name, single) in SingleRuleFiles(file))
+        {
+            var generated = RuleCodeGenerator.Generate(single, recordFields);
+            var tree = CSharpSyntaxTree.ParseText(generated.Source, ParseOptions, GeneratedPath, Encoding.UTF8);
+            var syntaxErrors = tree.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+            if (syntaxErrors.Count == 0)
+            {
+                continue;
+            }
+
+            broken.Add(name);
+            errors.AddRange(ToRuleErrors(single, generated.Writer, syntaxErrors).Select(error => error with { Rule = name }));
+        }
+
+        return Without(file, broken);
+    }
+
+    private static IEnumerable<(string Name, RuleFileDefinition File)> SingleRuleFiles(RuleFileDefinition file)
+    {
+        var alone = file with { Assertions = [], ModelAssertions = [], Responders = [] };
+        return file.Assertions.Select(rule => (rule.Name, alone with { Assertions = [rule] }))
+            .Concat(file.ModelAssertions.Select(rule => (rule.Name, alone with { ModelAssertions = [rule] })))
+            .Concat(file.Responders.Select(rule => (rule.Name, alone with { Responders = [rule] })));
+    }
+
     private static RuleFileDefinition Without(RuleFileDefinition file, HashSet<string> rules) => rules.Count == 0 ? file : file with
     {
         Assertions = file.Assertions.Where(rule => !rules.Contains(rule.Name)).ToList(),
@@ -106,7 +143,7 @@ public sealed class RuleCompiler
     /// <summary>Emits the assembly with its debugging information embedded: stack traces then name rule-file lines.</summary>
     private static (byte[]? Assembly, IEnumerable<Diagnostic> Errors) Emit(string source, string key)
     {
-        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), GeneratedPath, Encoding.UTF8);
+        var tree = CSharpSyntaxTree.ParseText(source, ParseOptions, GeneratedPath, Encoding.UTF8);
         var options = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
             optimizationLevel: OptimizationLevel.Release,
@@ -118,6 +155,20 @@ public sealed class RuleCompiler
         return result.Success
             ? (assembly.ToArray(), [])
             : (null, result.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+    }
+
+    /// <summary>Loads a cached assembly, or returns null (and forgets it) when the cached file is damaged.</summary>
+    private CompiledRuleFile? TryLoad(RuleFileDefinition file, string key, byte[] assembly)
+    {
+        try
+        {
+            return Load(file, key, assembly);
+        }
+        catch (Exception exception) when (exception is BadImageFormatException or TypeLoadException or FileLoadException)
+        {
+            cache.Forget(key);
+            return null;
+        }
     }
 
     private static CompiledRuleFile Load(RuleFileDefinition file, string key, byte[] assembly)

@@ -31,8 +31,37 @@ internal static class IssueDatabase
     public static ILiteCollection<BsonDocument> Issues(LiteDatabase database) =>
         database.GetCollection("issues", BsonAutoId.Int64);
 
+    // LiteDB 5 writes this text near the start of every data file's header page.
+    private static readonly byte[] FileSignature = "** This is a LiteDB file **"u8.ToArray();
+
+    /// <summary>
+    /// Refuses a file that exists, is not empty and is not a LiteDB file: LiteDB would rebuild it in place, and a
+    /// mistyped <c>--store</c> pointing at a rule file or a database of the application's must not be destroyed.
+    /// </summary>
+    private static void EnsureIsStoreOrAbsent(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length == 0)
+        {
+            return;
+        }
+
+        var head = new byte[256];
+        int read;
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        if (head.AsSpan(0, read).IndexOf(FileSignature) < 0)
+        {
+            throw new IOException($"'{path}' is not an issue store (not a LiteDB file); it was left untouched. Give --store a new file name or an existing store.");
+        }
+    }
+
     private static LiteDatabase Connect(string path)
     {
+        EnsureIsStoreOrAbsent(path);
         // LiteDB refuses to open a file whose collation differs from the connection string's: the collation is given
         // only to create the file, and an existing file with another one is rebuilt once opened.
         var connection = new ConnectionString

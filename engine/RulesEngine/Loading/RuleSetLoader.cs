@@ -59,7 +59,9 @@ public sealed class RuleSetLoader(RuleCompiler compiler)
     private LoadedRuleFile Compile(ClaimedRuleFile file, LoadedRuleFile? previous)
     {
         var hash = Hash(file);
-        if (previous is not null && previous.TextHash == hash)
+        // A file that loaded with errors is loaded again even when its text is unchanged: what it depends on (a
+        // database file that did not exist yet, an environment variable) may have been fixed since.
+        if (previous is not null && previous.TextHash == hash && previous.Errors.Count == 0)
         {
             return previous;
         }

@@ -21,6 +21,7 @@ public sealed class RulesWatcher : IDisposable
     private readonly ITimer debounce;
     private readonly Lock gate = new();
     private string fingerprint;
+    private bool pollFound;
 
     /// <param name="pollInterval">How often content hashes are compared when no event comes. Default 1 s.</param>
     /// <param name="quietPeriod">How long events must stop before the content is compared. Default 200 ms.</param>
@@ -33,9 +34,9 @@ public sealed class RulesWatcher : IDisposable
         fingerprint = Fingerprint(directory);
 
         // Real time, not the engine's clock: file systems change in real time, even when a test fakes the clock.
-        debounce = TimeProvider.System.CreateTimer(_ => ReloadIfChanged("file change"), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        debounce = TimeProvider.System.CreateTimer(_ => ReloadIfChanged(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         var interval = pollInterval ?? TimeSpan.FromSeconds(1);
-        poll = TimeProvider.System.CreateTimer(_ => ReloadIfChanged("poll"), null, interval, interval);
+        poll = TimeProvider.System.CreateTimer(_ => Poll(), null, interval, interval);
         watcher = TryWatch();
     }
 
@@ -73,11 +74,26 @@ public sealed class RulesWatcher : IDisposable
     // Every event pushes the check back, so a file written in chunks is read once the writing has stopped.
     private void Touched() => debounce.Change(quietPeriod, Timeout.InfiniteTimeSpan);
 
-    private void ReloadIfChanged(string reason)
+    // A change the poll finds may be a write still in progress: it waits for the same quiet period as an event.
+    private void Poll()
+    {
+        lock (gate)
+        {
+            if (Fingerprint(directory) != fingerprint)
+            {
+                pollFound = true;
+                Touched();
+            }
+        }
+    }
+
+    private void ReloadIfChanged()
     {
         lock (gate)
         {
             var current = Fingerprint(directory);
+            var reason = pollFound ? "poll" : "file change";
+            pollFound = false;
             if (current == fingerprint)
             {
                 return;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RulesEngine.Checking;
+using RulesEngine.Compilation;
 using RulesEngine.Loading;
 using RulesEngine.Responding;
 using RulesEngine.RuleFiles;
@@ -21,6 +22,9 @@ public sealed class EngineScheduler
     private readonly ILogger log;
     private readonly Lock gate = new();
     private readonly Dictionary<string, ScheduledRule> rules = new(StringComparer.Ordinal);
+    // Cancelled only when the shutdown grace has run out: stopping ends scheduling at once, but the runs in progress
+    // keep their token, and so their chance to finish, until then.
+    private readonly CancellationTokenSource abandon = new();
     private TaskCompletionSource wake = NewSignal();
     private TaskCompletionSource respondNow = NewSignal();
 
@@ -55,13 +59,13 @@ public sealed class EngineScheduler
             foreach (var assertion in set.Assertions)
             {
                 loaded.Add(assertion.Name);
-                Upsert(assertion.Definition, RuleKind.Assertion, assertion.File.Path, token => engine.RunAsync(assertion, token), now);
+                Upsert(assertion.Definition, RuleKind.Assertion, assertion.File, token => engine.RunAsync(assertion, token), now);
             }
 
             foreach (var model in set.ModelAssertions)
             {
                 loaded.Add(model.Name);
-                Upsert(model.Definition, RuleKind.ModelAssertion, model.File.Path, token => engine.RunAsync(model, token), now);
+                Upsert(model.Definition, RuleKind.ModelAssertion, model.File, token => engine.RunAsync(model, token), now);
             }
 
             foreach (var gone in rules.Keys.Where(name => !loaded.Contains(name)).ToList())
@@ -108,25 +112,40 @@ public sealed class EngineScheduler
         await DrainAsync(responding).ConfigureAwait(false);
     }
 
-    private void Upsert(AssertionDefinition definition, RuleKind kind, string file, Func<CancellationToken, Task<RuleRunReport>> run, DateTimeOffset now)
+    private void Upsert(
+        AssertionDefinition definition, RuleKind kind, CompiledRuleFile file, Func<CancellationToken, Task<RuleRunReport>> run, DateTimeOffset now)
     {
         var schedule = definition.Schedule ?? options.DefaultSchedule;
         var zone = definition.TimeZone ?? TimeZoneInfo.Utc;
+        var firstRun = options.RunWhenLoaded ? now : CronTimeline.Next(schedule.Crontab, zone, now);
         if (rules.TryGetValue(definition.Name, out var existing) && existing.Kind == kind && existing.SameTiming(schedule, zone))
         {
-            existing.File = file;
+            // A recompiled file may have changed the rule's code: its new version runs now, as a new rule would.
+            if (!ReferenceEquals(existing.Compiled, file))
+            {
+                existing.NextRun = firstRun;
+            }
+
+            existing.Compiled = file;
             existing.Run = run;
             return;
         }
 
         rules[definition.Name] = new ScheduledRule(definition.Name, kind)
         {
-            File = file,
+            Compiled = file,
             Schedule = schedule,
             Zone = zone,
             Run = run,
-            NextRun = options.RunWhenLoaded ? now : CronTimeline.Next(schedule.Crontab, zone, now),
+            NextRun = firstRun,
+
+            // A run of the previous version still going keeps the new one from overlapping it.
+            Running = existing?.Running,
             LastRun = existing?.LastRun,
+            Runs = existing?.Runs ?? 0,
+            Failures = existing?.Failures ?? 0,
+            Errors = existing?.Errors ?? 0,
+            SkippedOverlaps = existing?.SkippedOverlaps ?? 0,
         };
     }
 
@@ -138,7 +157,7 @@ public sealed class EngineScheduler
             DateTimeOffset? earliest;
             lock (gate)
             {
-                earliest = StartDueRules(stop);
+                earliest = StartDueRules();
                 signal = wake.Task;
                 if (signal.IsCompleted)
                 {
@@ -152,7 +171,7 @@ public sealed class EngineScheduler
     }
 
     /// <summary>Starts the rules that are due and returns the earliest next run. Called under the lock.</summary>
-    private DateTimeOffset? StartDueRules(CancellationToken stop)
+    private DateTimeOffset? StartDueRules()
     {
         var now = time.GetUtcNow();
         DateTimeOffset? earliest = null;
@@ -162,12 +181,17 @@ public sealed class EngineScheduler
             {
                 if (rule.Running is { IsCompleted: false })
                 {
-                    rule.SkippedOverlaps++;
-                    log.LogWarning(EngineEvents.RunSkipped, "Rule {Rule} is still running; its run due at {Due} is skipped", rule.Name, rule.NextRun);
+                    // The first skip of a streak is a warning; the rest are counted in the rule's status.
+                    if (rule.SkippedOverlaps++ == 0 || rule.Running != rule.LastSkippedRun)
+                    {
+                        log.LogWarning(EngineEvents.RunSkipped, "Rule {Rule} is still running; its runs are skipped until it ends", rule.Name);
+                    }
+
+                    rule.LastSkippedRun = rule.Running;
                 }
                 else
                 {
-                    rule.Running = RunRuleAsync(rule, stop);
+                    rule.Running = RunRuleAsync(rule);
                 }
 
                 // From now, not from the missed time: after a stall the rule runs once, then keeps its schedule.
@@ -195,8 +219,9 @@ public sealed class EngineScheduler
         stop.ThrowIfCancellationRequested();
     }
 
-    private async Task RunRuleAsync(ScheduledRule rule, CancellationToken stop)
+    private async Task RunRuleAsync(ScheduledRule rule)
     {
+        var token = abandon.Token;
         Func<CancellationToken, Task<RuleRunReport>> run;
         lock (gate)
         {
@@ -206,9 +231,9 @@ public sealed class EngineScheduler
         RuleRunReport report;
         try
         {
-            report = await Task.Run(() => run(stop), stop).ConfigureAwait(false);
+            report = await Task.Run(() => run(token), token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             return;
         }
@@ -232,7 +257,7 @@ public sealed class EngineScheduler
     {
         while (!stop.IsCancellationRequested)
         {
-            await RespondOnceAsync(stop).ConfigureAwait(false);
+            await RespondOnceAsync(abandon.Token).ConfigureAwait(false);
 
             Task signal;
             lock (gate)
@@ -286,6 +311,10 @@ public sealed class EngineScheduler
         catch (TimeoutException)
         {
             log.LogWarning(EngineEvents.ShutdownAbandoned, "Stopped with runs still going after the grace of {Grace}", options.ShutdownGrace);
+        }
+        finally
+        {
+            await abandon.CancelAsync().ConfigureAwait(false);
         }
     }
 

@@ -1,4 +1,5 @@
 using RulesEngine.Checking;
+using RulesEngine.Compilation;
 using RulesEngine.RuleFiles;
 
 namespace RulesEngine.Scheduling;
@@ -13,7 +14,10 @@ internal sealed class ScheduledRule(string name, RuleKind kind)
 
     public RuleKind Kind { get; } = kind;
 
-    public required string File { get; set; }
+    /// <summary>The compiled file the current version comes from; a new instance means the file was recompiled.</summary>
+    public required CompiledRuleFile Compiled { get; set; }
+
+    public string File => Compiled.Path;
 
     public required CronSchedule Schedule { get; set; }
 
@@ -25,6 +29,9 @@ internal sealed class ScheduledRule(string name, RuleKind kind)
     public DateTimeOffset? NextRun { get; set; }
 
     public Task? Running { get; set; }
+
+    /// <summary>The run whose overlap was last logged, so a long run logs one warning, not one per occurrence.</summary>
+    public Task? LastSkippedRun { get; set; }
 
     public RuleRunReport? LastRun { get; set; }
 
