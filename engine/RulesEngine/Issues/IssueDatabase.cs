@@ -70,5 +70,9 @@ internal static class IssueDatabase
         issues.EnsureIndex(IssueFields.UnresolvedKey, "$." + IssueFields.UnresolvedKey);
         issues.EnsureIndex(IssueFields.Name, "$." + IssueFields.Name);
         issues.EnsureIndex(IssueFields.Status, "$." + IssueFields.Status);
+        issues.EnsureIndex(IssueFields.StatusOrder, IssueFields.StatusOrderExpression);
+        issues.EnsureIndex(IssueFields.NameOrder, IssueFields.NameOrderExpression);
+        issues.EnsureIndex(IssueFields.CreatedAt, "$." + IssueFields.CreatedAt);
+        issues.EnsureIndex(IssueFields.ResolvedAt, "$." + IssueFields.ResolvedAt);
     }
 }
