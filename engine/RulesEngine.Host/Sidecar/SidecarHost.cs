@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RulesEngine.Host.Api;
 using RulesEngine.Host.Cli;
+using RulesEngine.Host.Dashboard;
 using RulesEngine.Issues;
 using RulesEngine.Loading;
 using RulesEngine.Scheduling;
@@ -63,9 +64,11 @@ internal static class SidecarHost
 
             builder.Services.AddSingleton(engine).AddSingleton(reloader).AddSingleton(scheduler).AddSingleton(metrics).AddSingleton(settings);
             builder.Services.AddHostedService<EngineWorker>();
+            builder.Services.AddDashboard(settings);
 
             var app = builder.Build();
             ApiEndpoints.Map(app, settings);
+            app.MapDashboard();
             await app.RunAsync(cancellationToken);
         }
 

@@ -100,5 +100,9 @@ internal static class IssueDatabase
         issues.EnsureIndex(IssueFields.Name, "$." + IssueFields.Name);
         issues.EnsureIndex(IssueFields.Status, "$." + IssueFields.Status);
         issues.EnsureIndex(IssueFields.ResponsePending, "$." + IssueFields.ResponsePending);
+        issues.EnsureIndex(IssueFields.StatusOrder, IssueFields.StatusOrderExpression);
+        issues.EnsureIndex(IssueFields.NameOrder, IssueFields.NameOrderExpression);
+        issues.EnsureIndex(IssueFields.CreatedAt, "$." + IssueFields.CreatedAt);
+        issues.EnsureIndex(IssueFields.ResolvedAt, "$." + IssueFields.ResolvedAt);
     }
 }

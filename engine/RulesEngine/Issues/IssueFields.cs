@@ -24,4 +24,21 @@ internal static class IssueFields
     /// resolved without walking the resolved history, which grows for ever.
     /// </summary>
     public const string UnresolvedKey = "UnresolvedKey";
+
+    /// <summary>
+    /// The index of issues by status, newest last within each: <c>Open/0000000000000000042</c>. A status's newest issues
+    /// are read from the end of its range, so listing one status pages through an index range rather than sorting every
+    /// issue of that status.
+    /// </summary>
+    public const string StatusOrder = "StatusOrder";
+
+    public const string StatusOrderExpression = "$.Status + '/' + FORMAT($._id, 'D19')";
+
+    /// <summary>
+    /// The index of issues by name, newest last within each name: the name, a unit separator, the id on 19 digits. Lists
+    /// one rule's issues newest first through an index range.
+    /// </summary>
+    public const string NameOrder = "NameOrder";
+
+    public const string NameOrderExpression = "$.Name + '\\u001f' + FORMAT($._id, 'D19')";
 }
