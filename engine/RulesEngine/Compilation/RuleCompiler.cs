@@ -119,7 +119,10 @@ public sealed class RuleCompiler
             }
 
             broken.Add(name);
-            errors.AddRange(ToRuleErrors(single, generated.Writer, syntaxErrors).Select(error => error with { Rule = name }));
+            // An error past the rule's own lines (a brace it never closed) is reported where its code starts.
+            errors.AddRange(ToRuleErrors(single, generated.Writer, syntaxErrors)
+                .Select(error => error.Rule is null ? error with { Rule = name, Location = RuleLocation(single, name) } : error)
+                .Distinct());
         }
 
         return Without(file, broken);

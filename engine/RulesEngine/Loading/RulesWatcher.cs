@@ -25,7 +25,8 @@ public sealed class RulesWatcher : IDisposable
 
     /// <param name="pollInterval">How often content hashes are compared when no event comes. Default 1 s.</param>
     /// <param name="quietPeriod">How long events must stop before the content is compared. Default 200 ms.</param>
-    public RulesWatcher(Engine engine, RulesReloader reloader, TimeSpan? pollInterval = null, TimeSpan? quietPeriod = null)
+    /// <param name="fileEvents">False to rely on the poll alone (file systems whose events never arrive).</param>
+    public RulesWatcher(Engine engine, RulesReloader reloader, TimeSpan? pollInterval = null, TimeSpan? quietPeriod = null, bool fileEvents = true)
     {
         directory = engine.Options.RulesDirectory;
         this.reloader = reloader;
@@ -37,7 +38,7 @@ public sealed class RulesWatcher : IDisposable
         debounce = TimeProvider.System.CreateTimer(_ => ReloadIfChanged(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         var interval = pollInterval ?? TimeSpan.FromSeconds(1);
         poll = TimeProvider.System.CreateTimer(_ => Poll(), null, interval, interval);
-        watcher = TryWatch();
+        watcher = fileEvents ? TryWatch() : null;
     }
 
     public void Dispose()

@@ -57,7 +57,7 @@ public sealed class HotReloadTests : IDisposable
     {
         using var engine = workspace.OpenEngine();
         var reloader = new RulesReloader(engine);
-        using var watcher = new RulesWatcher(engine, reloader, pollInterval: TimeSpan.FromMilliseconds(300), quietPeriod: TimeSpan.FromHours(1));
+        using var watcher = new RulesWatcher(engine, reloader, pollInterval: TimeSpan.FromMilliseconds(300), fileEvents: false);
 
         workspace.WriteRules("late.yaml", "assertions: [ { name: polled, check: 'true' } ]");
 

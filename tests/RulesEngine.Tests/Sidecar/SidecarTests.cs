@@ -142,6 +142,33 @@ public sealed class SidecarTests : IDisposable
         Assert.Equal(["failing", "posted before stop"], store.Find(new IssueQuery()).Select(issue => issue.Name).Order());
     }
 
+    [Fact]
+    public async Task Sigterm_lets_an_action_in_progress_finish_within_the_grace_period()
+    {
+        var started = Path.Combine(workspace.Root, "started");
+        var finished = Path.Combine(workspace.Root, "finished");
+        workspace.WriteRules("rules.yaml", $$"""
+            responders:
+              - watch: slow
+                actions:
+                  - name: takes three seconds
+                    run: |
+                      File.WriteAllText("{{started}}", "");
+                      Thread.Sleep(3000);
+                      File.WriteAllText("{{finished}}", "");
+            """);
+        await using var sidecar = await SidecarProcess.StartAsync(workspace);
+        await sidecar.Client.PostAsJsonAsync("/api/issues", new { name = "slow" });
+        await sidecar.WaitUntilAsync(() => Task.FromResult(File.Exists(started)), TimeSpan.FromSeconds(10), "the action to start");
+
+        var exitCode = await sidecar.TerminateAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(0, exitCode);
+        Assert.True(File.Exists(finished), "the action was cut short instead of finishing within the grace period");
+        using var store = IssueStore.Open(workspace.StorePath);
+        Assert.Equal(ActionOutcome.Succeeded, store.Find(new IssueQuery()).Single().Actions.Single().Outcome);
+    }
+
     private static System.Text.Json.Nodes.JsonNode Rule(System.Text.Json.Nodes.JsonNode rules, string name) =>
         rules["rules"]!.AsArray().Single(rule => rule!["name"]!.GetValue<string>() == name)!;
 

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using RulesEngine.Checking;
+using RulesEngine.Compilation;
+using RulesEngine.Issues;
+using RulesEngine.Loading;
+using RulesEngine.Tests.Support;
+
+namespace RulesEngine.Tests.Robustness;
+
+/// <summary>Bad input found by trying to break the engine: each must be reported, and must lose nothing.</summary>
+public sealed class BadInputRobustnessTests : IDisposable
+{
+    private readonly Workspace workspace = new();
+
+    public void Dispose() => workspace.Dispose();
+
+    [Fact]
+    public void A_store_path_naming_a_file_that_is_not_a_store_is_refused_and_the_file_left_untouched()
+    {
+        var path = Path.Combine(workspace.Root, "host.yaml");
+        File.WriteAllText(path, "assertions: []\n");
+
+        var error = Assert.ThrowsAny<IOException>(() => IssueStore.Open(path));
+
+        Assert.Contains("not an issue store", error.Message);
+        Assert.Equal("assertions: []\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void A_rule_whose_csharp_does_not_parse_is_left_out_alone_and_reported_at_its_line()
+    {
+        var path = workspace.WriteRules("a.yaml", """
+            assertions:
+              - name: good
+                check: "false"
+              - name: bad
+                check: |
+                  if (true) {
+              - name: also good
+                check: "true"
+            """);
+        using var engine = workspace.OpenEngine();
+
+        Assert.Equal(["also good", "good"], engine.Rules.Assertions.Select(rule => rule.Name).Order());
+        var error = Assert.Single(engine.Rules.Errors.DistinctBy(error => error.Rule));
+        Assert.Equal(("bad", path), (error.Rule, error.Location.File));
+        Assert.InRange(error.Location.Line, 5, 6);
+    }
+
+    [Fact]
+    public async Task A_check_still_running_after_its_timeout_is_not_started_again_until_it_ends()
+    {
+        var release = Path.Combine(workspace.Root, "release");
+        workspace.WriteRules("a.yaml", $$"""
+            assertions:
+              - name: stuck
+                timeout: 1s
+                params: { release: "{{release}}" }
+                check: |
+                  while (!File.Exists(Params.release)) Thread.Sleep(10);
+                  return true;
+            """);
+        using var engine = workspace.OpenEngine();
+        var rule = engine.Rules.Assertions.Single();
+
+        try
+        {
+            var first = engine.RunAsync(rule);
+            await Task.Delay(200);
+            workspace.Clock.Advance(TimeSpan.FromSeconds(1));
+            var timedOut = await first;
+            var second = await engine.RunAsync(rule);
+
+            Assert.Contains("timeout", timedOut.Error);
+            Assert.Equal(AbandonedRuns.StillRunning, second.Error);
+        }
+        finally
+        {
+            File.WriteAllText(release, "");
+        }
+
+        await Task.Delay(200);
+        var third = engine.RunAsync(rule);
+        Assert.Equal(RuleOutcome.Passed, (await third).Outcome);
+    }
+
+    [Fact]
+    public void A_damaged_compile_cache_entry_is_compiled_again()
+    {
+        var cache = Path.Combine(workspace.Root, "cache");
+        workspace.WriteRules("a.yaml", "assertions: [ { name: a, check: 'true' } ]");
+        new RuleSetLoader(new RuleCompiler(cache)).Load(workspace.RulesDirectory);
+        foreach (var file in Directory.GetFiles(cache))
+        {
+            File.WriteAllBytes(file, [0x4d, 0x5a, 0x00]);
+        }
+
+        var rules = new RuleSetLoader(new RuleCompiler(cache)).Load(workspace.RulesDirectory);
+
+        Assert.Empty(rules.Errors);
+        Assert.Equal("a", rules.Assertions.Single().Name);
+    }
+
+    [Fact]
+    public void A_file_that_failed_for_a_missing_database_loads_on_the_next_reload_once_the_database_exists()
+    {
+        var database = Path.Combine(workspace.Root, "late.db");
+        workspace.WriteRules("a.yaml", $$"""
+            model_assertions:
+              - name: late rows
+                source: { sqlite: "{{database}}", query: "SELECT id FROM t" }
+                key: id
+                check: record.id > 0
+            """);
+        var loader = new RuleSetLoader(new RuleCompiler());
+        var first = loader.Load(workspace.RulesDirectory);
+
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE t (id INTEGER NOT NULL)";
+            command.ExecuteNonQuery();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var second = loader.Load(workspace.RulesDirectory, first);
+
+        Assert.NotEmpty(first.Errors);
+        Assert.Empty(second.Errors);
+        Assert.Equal("late rows", second.ModelAssertions.Single().Name);
+    }
+
+    [Fact]
+    public async Task Check_with_json_prints_only_json_on_stdout_even_when_a_rule_errors()
+    {
+        workspace.WriteRules("a.yaml", "assertions: [ { name: throws, check: 'int.Parse(\"x\") > 0' } ]");
+
+        var result = await EngineProcess.RunAsync(workspace.Root, "check", "--json");
+
+        Assert.Equal(2, result.ExitCode);
+        using var output = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(1, output.RootElement.GetProperty("errors").GetInt32());
+    }
+}
