@@ -10,6 +10,9 @@ namespace RulesEngine.Compilation;
 internal static class RuleCodeGenerator
 {
     // Inlined into its caller, a rule's method would lose its own frame, and with it the rule-file line of an exception.
+    /// <summary>The namespace of every generated type; see <see cref="WriteHeader"/> for why it is not the engine's.</summary>
+    internal const string GeneratedNamespace = "GeneratedRules";
+
     internal const string NoInlining = "    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
 
     public static GeneratedRuleFile Generate(RuleFileDefinition file, IReadOnlyDictionary<string, IReadOnlyList<FieldDefinition>> recordFields)
@@ -60,7 +63,10 @@ internal static class RuleCodeGenerator
             writer.Line($"using {name};");
         }
 
-        writer.Line("namespace RulesEngine.Generated");
+        // Outside the engine's namespace: inside it, a name such as RulesEngine or Issues in rule code would be looked up
+        // in RulesEngine first, and would find a type of that name (Microsoft's RulesEngine package has a class
+        // RulesEngine.RulesEngine) before the namespace the rule meant.
+        writer.Line($"namespace {GeneratedNamespace}");
         writer.Line("{");
     }
 

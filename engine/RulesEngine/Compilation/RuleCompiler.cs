@@ -178,7 +178,7 @@ public sealed class RuleCompiler
     {
         var context = new RuleLoadContext(file.Path);
         var loaded = context.LoadFromStream(new MemoryStream(assembly));
-        var manifestType = loaded.GetType("RulesEngine.Generated.Manifest", throwOnError: true)!;
+        var manifestType = loaded.GetType($"{RuleCodeGenerator.GeneratedNamespace}.Manifest", throwOnError: true)!;
         var manifest = (RuleFileManifest)Activator.CreateInstance(manifestType)!;
         return new CompiledRuleFile(file, key, manifest, context);
     }
