@@ -12,7 +12,16 @@ internal sealed class JsonFileRecordSource(string path) : RecordSource
     public override IEnumerable<JsonElement> ReadDocuments(CancellationToken cancellationToken)
     {
         using var stream = Open();
-        var documents = StartsWithArray(stream)
+        var first = FirstSignificantByte(stream);
+        if (first < 0)
+        {
+            // More often a file caught while it is rewritten than a source with no records: read as no records, it
+            // would resolve every open issue of the rule.
+            throw new SourceReadException(
+                $"The JSON file '{path}' is empty; a source with no records is written as [].");
+        }
+
+        var documents = first == '['
             ? JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, cancellationToken: cancellationToken)
                 .ToBlockingEnumerable(cancellationToken)
             : ReadLines(stream, cancellationToken);
@@ -49,7 +58,8 @@ internal sealed class JsonFileRecordSource(string path) : RecordSource
         }
     }
 
-    private static bool StartsWithArray(Stream stream)
+    /// <summary>The first byte that is not white space or a byte order mark, or -1; the stream is rewound.</summary>
+    private static int FirstSignificantByte(Stream stream)
     {
         int next;
         do
@@ -59,7 +69,7 @@ internal sealed class JsonFileRecordSource(string path) : RecordSource
         while (next >= 0 && (char.IsWhiteSpace((char)next) || next is 0xEF or 0xBB or 0xBF));
 
         stream.Position = 0;
-        return next == '[';
+        return next;
     }
 
     private static IEnumerable<JsonElement> ReadLines(Stream stream, CancellationToken cancellationToken)

@@ -10,11 +10,17 @@ internal static class SqliteSchema
     public static SqliteConnection OpenReadOnly(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.Mode == SqliteOpenMode.ReadWriteCreate)
+        if (builder.Mode != SqliteOpenMode.Memory)
         {
-            // The default would create an empty database where the operator mistyped a path.
+            // Whatever mode the rule asks for: ReadWriteCreate would create an empty database where the operator
+            // mistyped a path, and either read-write mode would let a query such as DELETE ... RETURNING change rows.
             builder.Mode = SqliteOpenMode.ReadOnly;
         }
+
+        // A pooled connection keeps the file it opened: once an application replaces the database (a new file
+        // moved over the old one), every later pass would read the old file's rows instead of failing or seeing
+        // the new ones. A pass opens one connection, so pooling saves nothing worth that.
+        builder.Pooling = false;
 
         var connection = new SqliteConnection(builder.ToString());
         connection.Open();

@@ -30,10 +30,23 @@ internal static class SqliteValues
 
         if (stored == typeof(string) && TypedValue.Is<DateTime, T>())
         {
-            return TypedValue.As<DateTime, T>(RecordFields.ParseDate(row.GetString(ordinal)));
+            return TypedValue.As<DateTime, T>(ParseDate(row.GetString(ordinal), field));
         }
 
         return RecordFields.Convert<T>(row.GetValue(ordinal), field);
+    }
+
+    // As RecordFields.Convert reports it: without the field and its value, a bad date fails a pass with no clue where.
+    private static DateTime ParseDate(string text, string field)
+    {
+        try
+        {
+            return RecordFields.ParseDate(text);
+        }
+        catch (FormatException exception)
+        {
+            throw new FormatException($"Field '{field}' holds '{text}', which is not a DateTime.", exception);
+        }
     }
 
     private static T FromInteger<T>(SqliteDataReader row, int ordinal, string field)
