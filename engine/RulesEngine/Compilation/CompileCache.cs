@@ -61,9 +61,10 @@ internal sealed class CompileCache(string? directory)
         {
             Directory.CreateDirectory(directory);
 
-            // Another engine process may read the cache at the same moment: it must never see half a file.
+            // Another engine process, or another file's compile in this one, may read or write the cache at the same
+            // moment: it must never see half a file, so each write goes to a name of its own and is renamed whole.
             var path = Path.Combine(directory, key + ".dll");
-            var temporary = $"{path}.{Environment.ProcessId}.tmp";
+            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
             File.WriteAllBytes(temporary, assembly);
             File.Move(temporary, path, overwrite: true);
         }

@@ -151,7 +151,7 @@ public sealed class RuleCompiler
             OutputKind.DynamicallyLinkedLibrary,
             optimizationLevel: OptimizationLevel.Release,
             nullableContextOptions: NullableContextOptions.Enable);
-        var compilation = CSharpCompilation.Create($"rules_{key[..16]}", [tree], ScriptReferences.All, options);
+        var compilation = CSharpCompilation.Create($"rules_{key[..16]}", [tree], ScriptReferences.Shared.Acquire(), options);
 
         using var assembly = new MemoryStream();
         var result = compilation.Emit(assembly, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
