@@ -12,6 +12,7 @@ public sealed class CompiledResponder
         File = file;
         Actions = actions;
         OnResolve = onResolve;
+        ShortestDelay = actions.Count == 0 ? null : actions.Min(action => action.Definition.Delay);
     }
 
     public ResponderDefinition Definition { get; }
@@ -24,6 +25,13 @@ public sealed class CompiledResponder
 
     /// <summary>The actions run once when an issue this responder acted on is resolved.</summary>
     public IReadOnlyList<CompiledAction> OnResolve { get; }
+
+    /// <summary>
+    /// The shortest delay of <see cref="Actions"/>; null when there are none. None of them is due on an open issue
+    /// before its creation plus this: a first run waits its delay, and retries, repeats and runs a crash interrupted
+    /// all come after a run that waited it.
+    /// </summary>
+    public TimeSpan? ShortestDelay { get; }
 
     public bool Matches(string issueName) => Definition.Pattern.IsMatch(issueName);
 }

@@ -50,8 +50,23 @@ public sealed partial class IssueStore
             .ToDocuments()
             .Single()["count"].AsInt32;
 
-    /// <summary>Every open issue, oldest first: what a respond pass walks.</summary>
+    /// <summary>Every open issue, oldest first.</summary>
     public IReadOnlyList<Issue> OpenIssues() => Read(Query.EQ(IssueFields.Status, nameof(IssueStatus.Open)));
+
+    /// <summary>
+    /// Every open issue's id, name and creation time, oldest first: what a respond pass walks. Read in id order through
+    /// the status index and projected by LiteDB, so no issue's details or history is mapped.
+    /// </summary>
+    public IReadOnlyList<IssueSummary> OpenIssueSummaries() =>
+        IssueListPlan.For(new IssueQuery { Status = IssueStatus.Open, AfterId = 0 })
+            .Range(Issues)
+            .Select($"{{ _id: $._id, {IssueFields.Name}: $.{IssueFields.Name}, {IssueFields.CreatedAt}: $.{IssueFields.CreatedAt} }}")
+            .ToDocuments()
+            .Select(document => new IssueSummary(
+                document[IssueFields.Id].AsInt64,
+                document[IssueFields.Name].AsString,
+                BsonTime.Read(document[IssueFields.CreatedAt])))
+            .ToList();
 
     /// <summary>
     /// The issues that left Open with action history and still await the respond pass (<c>on_resolve</c> actions,

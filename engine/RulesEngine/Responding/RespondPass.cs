@@ -1,3 +1,4 @@
+using RulesEngine.Compilation;
 using RulesEngine.Issues;
 using RulesEngine.Loading;
 
@@ -45,14 +46,23 @@ public sealed class RespondPass
     private async Task<RespondSummary> RunOnceAsync(RuleSet rules, CancellationToken cancellationToken)
     {
         var now = options.TimeProvider.GetUtcNow();
-        var open = store.OpenIssues();
+        var open = store.OpenIssueSummaries();
         var closed = store.IssuesAwaitingResponse().Where(issue => issue.Status != IssueStatus.Open).ToList();
 
-        // Matched here, on one thread: the matcher's cache is not thread-safe.
+        // Matched here, on one thread: the matcher's cache is not thread-safe. An open issue is read whole only when
+        // an action of a matching responder may be due; in a large store most open issues are waiting out a delay.
         var matcher = new ResponderMatcher(rules.Responders);
-        var work = open.Concat(closed).Select(issue => (Issue: issue, Responders: matcher.Matching(issue.Name)))
-            .Where(entry => entry.Responders.Count > 0 || entry.Issue.ResponsePending)
-            .ToList();
+        var work = new List<(Issue Issue, IReadOnlyList<CompiledResponder> Responders)>();
+        foreach (var summary in open)
+        {
+            var responders = matcher.Matching(summary.Name);
+            if (MayBeDue(summary, responders, now) && store.Get(summary.Id) is { Status: IssueStatus.Open } issue)
+            {
+                work.Add((issue, responders));
+            }
+        }
+
+        work.AddRange(closed.Select(issue => (issue, matcher.Matching(issue.Name))));
 
         var reports = new IReadOnlyList<ActionReport>[work.Count];
         var parallel = new ParallelOptions
@@ -66,4 +76,7 @@ public sealed class RespondPass
 
         return new RespondSummary(open.Count, reports.SelectMany(issueReports => issueReports).ToList(), closed.Count);
     }
+
+    private static bool MayBeDue(IssueSummary issue, IReadOnlyList<CompiledResponder> responders, DateTimeOffset now) =>
+        responders.Any(responder => issue.CreatedAt + responder.ShortestDelay <= now);
 }

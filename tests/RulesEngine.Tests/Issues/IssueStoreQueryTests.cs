@@ -94,6 +94,24 @@ public sealed class IssueStoreQueryTests : IDisposable
     }
 
     [Fact]
+    public void Open_issue_summaries_give_each_open_issues_id_name_and_creation_time_oldest_first()
+    {
+        var first = Open("z first");
+        var second = Open("a second", "7");
+        _store.Resolve(Open("resolved"), "passed");
+        _store.MarkWontFix(Open("wont fix"));
+        var reopened = Open("reopened");
+        _store.Resolve(reopened, "passed");
+        _store.Reopen(reopened);
+
+        var summaries = _store.OpenIssueSummaries();
+
+        var expected = new[] { first, second, reopened }.Select(id => _store.Get(id)!)
+            .Select(issue => new IssueSummary(issue.Id, issue.Name, issue.CreatedAt));
+        Assert.Equal(expected, summaries);
+    }
+
+    [Fact]
     public void Unresolved_issues_by_record_hold_the_open_and_wont_fix_issues_of_that_name()
     {
         var open = Open("order unpaid", "1");
