@@ -144,7 +144,7 @@ public sealed class EngineSchedulerTests : IAsyncDisposable
         workspace.Clock.Advance(TimeSpan.FromSeconds(1));
 
         await WaitUntilAsync(() => engine!.Issues.Find(new()).SingleOrDefault()?.Actions.Count == 1, "the action");
-        Assert.Equal(1, engine!.Issues.Find(new()).Single().Actions.Count);
+        Assert.Single(engine!.Issues.Find(new()).Single().Actions);
     }
 
     private Engine? engine;
