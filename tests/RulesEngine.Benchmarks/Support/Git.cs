@@ -1,8 +1,8 @@
 using System.Diagnostics;
 
-namespace RulesEngine.ModelPassMeasure;
+namespace RulesEngine.Benchmarks.Support;
 
-internal static class Git
+public static class Git
 {
     /// <summary>The checked-out commit, short, or "unknown" outside a git work tree.</summary>
     public static string Commit()

@@ -1,10 +1,10 @@
-namespace RulesEngine.ModelPassMeasure;
+namespace RulesEngine.Benchmarks.Support;
 
 /// <summary>
 /// Samples the managed heap's size every few milliseconds on its own thread, and also reads the heap size the GC saw
 /// before each collection: the larger of the two is the peak. Sampling alone would miss a short spike between samples.
 /// </summary>
-internal sealed class HeapPeakSampler : IDisposable
+public sealed class HeapPeakSampler : IDisposable
 {
     private readonly Thread thread;
     private volatile bool stopping;
