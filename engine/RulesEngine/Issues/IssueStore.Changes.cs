@@ -3,7 +3,7 @@ using LiteDB;
 
 namespace RulesEngine.Issues;
 
-/// <summary>The changes of one issue's status: SEMANTICS.md lines 3 to 5.</summary>
+/// <summary>The changes of one issue's status: behaviours 3 to 5 of docs/semantics.md.</summary>
 public sealed partial class IssueStore
 {
     /// <summary>

@@ -2,7 +2,7 @@ using LiteDB;
 
 namespace RulesEngine.Issues;
 
-/// <summary>The batch write of a model assertion pass (SEMANTICS.md lines 11 and 13).</summary>
+/// <summary>The batch write of a model assertion pass (behaviours 11 and 13 of docs/semantics.md).</summary>
 public sealed partial class IssueStore
 {
     /// <summary>

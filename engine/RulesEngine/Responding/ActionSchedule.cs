@@ -12,7 +12,7 @@ namespace RulesEngine.Responding;
 internal static class ActionSchedule
 {
     /// <param name="last">The action's last run on the issue, which is not a started one; null when it never ran.</param>
-    /// <param name="everyPass">The responder's allow_retry (SEMANTICS.md line 18).</param>
+    /// <param name="everyPass">The responder's allow_retry (behaviour 18 of docs/semantics.md).</param>
     public static NextRun Next(ActionDefinition action, ActionRun? last, DateTimeOffset start, bool everyPass,
         RetryBackoff backoff)
     {

@@ -79,7 +79,7 @@ internal sealed class IssueResponse(IssueStore store, ActionRunner runner, Inter
             }
         }
 
-        // SEMANTICS.md line 17: due actions run in order of delay (a stable sort keeps the written order otherwise).
+        // Behaviour 17 of docs/semantics.md: due actions run in order of delay (a stable sort keeps the written order otherwise).
         foreach (var (action, attempt) in due.OrderBy(entry => entry.Action.Definition.Delay))
         {
             cancellationToken.ThrowIfCancellationRequested();

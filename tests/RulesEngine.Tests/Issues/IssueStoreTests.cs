@@ -5,7 +5,7 @@ using RulesEngine.Issues;
 namespace RulesEngine.Tests.Issues;
 
 /// <summary>
-/// The store's semantics, SEMANTICS.md lines 1 to 6. Tests named <c>Snn_</c> pin line nn of that file.
+/// The store's semantics, behaviours 1 to 6 of docs/semantics.md. Tests named <c>Snn_</c> pin behaviour nn.
 /// </summary>
 public sealed class IssueStoreTests : IDisposable
 {
@@ -244,7 +244,7 @@ public sealed class IssueStoreTests : IDisposable
         Assert.Equal(issue.Id, result.Issue.Id);
     }
 
-    // SEMANTICS.md line 6: the store is the library's entry point; any caller opens issues with a name alone.
+    // Behaviour 6 of docs/semantics.md: the store is the library's entry point; any caller opens issues with a name alone.
     [Fact]
     public void Any_code_can_open_and_resolve_an_issue_through_the_store_without_an_assertion()
     {

@@ -4,7 +4,7 @@ using RulesEngine.Tests.Support;
 
 namespace RulesEngine.Tests.Semantics;
 
-/// <summary>SEMANTICS.md lines 7-10: assertions.</summary>
+/// <summary>Behaviours 7 to 10 of docs/semantics.md: assertions.</summary>
 public sealed class AssertionSemanticsTests : IDisposable
 {
     private readonly Workspace workspace = new();

@@ -4,7 +4,7 @@ using RulesEngine.Tests.Support;
 
 namespace RulesEngine.Tests.Semantics;
 
-/// <summary>SEMANTICS.md lines 6 and 22-24: opening issues directly, and the check and respond commands.</summary>
+/// <summary>Behaviours 6 and 22 to 24 of docs/semantics.md: opening issues directly, and the check and respond commands.</summary>
 public sealed class CommandSemanticsTests : IDisposable
 {
     private readonly Workspace workspace = new();

@@ -4,7 +4,7 @@ using RulesEngine.Tests.Support;
 
 namespace RulesEngine.Tests.Semantics;
 
-/// <summary>SEMANTICS.md lines 11-13: model assertions.</summary>
+/// <summary>Behaviours 11 to 13 of docs/semantics.md: model assertions.</summary>
 public sealed class ModelAssertionSemanticsTests : IDisposable
 {
     private readonly Workspace workspace = new();

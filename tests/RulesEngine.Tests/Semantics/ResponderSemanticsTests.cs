@@ -3,7 +3,7 @@ using RulesEngine.Tests.Support;
 
 namespace RulesEngine.Tests.Semantics;
 
-/// <summary>SEMANTICS.md lines 14-21: responders.</summary>
+/// <summary>Behaviours 14 to 21 of docs/semantics.md: responders.</summary>
 public sealed class ResponderSemanticsTests : IDisposable
 {
     private readonly Workspace workspace = new();
