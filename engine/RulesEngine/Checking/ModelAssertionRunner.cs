@@ -151,6 +151,12 @@ public sealed class ModelAssertionRunner
             problems.Add($"{plan.RepeatedKeys.Count} key(s) appear on more than one record and were skipped: {sample}");
         }
 
+        if (plan.KeptUnseen > 0)
+        {
+            problems.Add($"{plan.KeptUnseen} open issue(s) whose record was not seen were left open, " +
+                "as a record whose key is unknown may be theirs");
+        }
+
         return problems.Count == 0 ? null : string.Join("; ", problems);
     }
 

@@ -6,7 +6,8 @@ namespace RulesEngine.Checking;
 /// <summary>
 /// Decides, record by record, what one model assertion pass changes in the store, against one read of the rule's
 /// unresolved issues: no store query per record. A key seen twice is reported and neither record is acted on,
-/// since which of them the issue should describe cannot be known.
+/// since which of them the issue should describe cannot be known. A record whose key is unknown (null, or the key
+/// threw) may be any record whose issue is open: after one, no issue is resolved as gone from the source.
 /// </summary>
 internal sealed class ModelPassPlan(IReadOnlyDictionary<string, Issue> unresolved)
 {
@@ -28,6 +29,15 @@ internal sealed class ModelPassPlan(IReadOnlyDictionary<string, Issue> unresolve
     public int Errors { get; private set; }
 
     public string? FirstError { get; private set; }
+
+    /// <summary>Records whose key is unknown: null, or it threw (those are also counted in <see cref="Errors"/>).</summary>
+    public int UnknownKeys { get; private set; }
+
+    /// <summary>
+    /// Open issues whose record was not seen, kept open because a record with an unknown key may be theirs; set by
+    /// <see cref="Changes"/>.
+    /// </summary>
+    public int KeptUnseen { get; private set; }
 
     public IReadOnlyCollection<string> RepeatedKeys => repeated;
 
@@ -65,7 +75,11 @@ internal sealed class ModelPassPlan(IReadOnlyDictionary<string, Issue> unresolve
         Checked++;
         Errors++;
         FirstError ??= key is null ? message : $"record '{key}': {message}";
-        if (key is not null)
+        if (key is null)
+        {
+            UnknownKeys++;
+        }
+        else
         {
             FirstSight(key);
         }
@@ -75,14 +89,27 @@ internal sealed class ModelPassPlan(IReadOnlyDictionary<string, Issue> unresolve
     {
         Checked++;
         NullKeys++;
+        UnknownKeys++;
     }
 
-    /// <summary>The changes, including resolving the open issues of records the source no longer has.</summary>
+    /// <summary>
+    /// The changes, including resolving the open issues of records the source no longer has, unless a record's key
+    /// was unknown: a record with a null key may be one of those "gone", and resolving them would be a guess.
+    /// </summary>
     public ModelPassChanges Changes()
     {
         foreach (var (key, issue) in unresolved)
         {
-            if (issue.Status == IssueStatus.Open && !seen.Contains(key))
+            if (issue.Status != IssueStatus.Open || seen.Contains(key))
+            {
+                continue;
+            }
+
+            if (UnknownKeys > 0)
+            {
+                KeptUnseen++;
+            }
+            else
             {
                 resolve[key] = new IssueUpdate(issue.Id, null, GoneResolution);
             }
