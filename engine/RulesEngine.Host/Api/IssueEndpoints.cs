@@ -27,8 +27,8 @@ internal static class IssueEndpoints
         var changes = issues.MapGroup("/").AddEndpointFilter(token);
         changes.MapPost("/", OpenAsync);
         changes.MapPost("/{id:long}/resolve", ResolveAsync);
-        changes.MapPost("/{id:long}/wontfix", (long id, Engine engine) => Changed(id, engine.Issues.MarkWontFix(id)));
-        changes.MapPost("/{id:long}/reopen", (long id, Engine engine) => Changed(id, engine.Issues.Reopen(id)));
+        changes.MapPost("/{id:long}/wontfix", (long id, Engine engine) => Changed(id, () => engine.Issues.MarkWontFix(id)));
+        changes.MapPost("/{id:long}/reopen", (long id, Engine engine) => Changed(id, () => engine.Issues.Reopen(id)));
     }
 
     private static IResult List(Engine engine, string? status, string? name, string? record, int? limit, int? skip)
@@ -95,4 +95,17 @@ internal static class IssueEndpoints
     }
 
     private static IResult Changed(long id, Issue? issue) => issue is null ? ApiErrors.NotFound(id) : Results.Ok(issue);
+
+    /// <summary>A change that can be refused because another issue with the key is unresolved: 409 naming it.</summary>
+    private static IResult Changed(long id, Func<Issue?> change)
+    {
+        try
+        {
+            return Changed(id, change());
+        }
+        catch (IssueConflictException exception)
+        {
+            return ApiErrors.Of(StatusCodes.Status409Conflict, exception.Message);
+        }
+    }
 }

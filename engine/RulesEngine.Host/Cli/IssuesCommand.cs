@@ -129,5 +129,10 @@ internal static class IssuesCommand
             output.Error(exception.Message);
             return ExitCodes.Error;
         }
+        catch (IssueConflictException exception)
+        {
+            output.Error(exception.Message);
+            return ExitCodes.Error;
+        }
     }
 }
