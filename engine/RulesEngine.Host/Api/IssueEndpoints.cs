@@ -66,8 +66,18 @@ internal static class IssueEndpoints
             return ApiErrors.Of(StatusCodes.Status400BadRequest, "'name' is required: the issue's name, which responders match.");
         }
 
-        var key = new IssueKey(body.Name, body.Record);
-        var result = engine.Issues.MaybeOpen(key, body.Details, body.Record is null ? null : "api");
+        OpenResult result;
+        try
+        {
+            result = engine.Issues.MaybeOpen(new IssueKey(body.Name, body.Record), body.Details, body.Record is null ? null : "api");
+        }
+        catch (ArgumentException exception)
+        {
+            // A name or record key the store cannot keep (InvalidKeyException), or details it cannot (two keys that
+            // differ only in case, which the body's case-insensitive reading already refuses): the caller's input.
+            return ApiErrors.Of(StatusCodes.Status400BadRequest, exception.Message);
+        }
+
         if (result.Disposition != OpenDisposition.Created)
         {
             return Results.Ok(result);

@@ -86,7 +86,11 @@ public sealed class ModelAssertionRunner
         foreach (var verdict in script.CreateRecordSet().Check())
         {
             var key = FormatKey(verdict.Key);
-            if (verdict.Error is not null)
+            if (key is not null && !IssueKeyRules.FitsRecordKey(key))
+            {
+                plan.LongKey(key);
+            }
+            else if (verdict.Error is not null)
             {
                 plan.Errored(key, ScriptErrors.Describe(verdict.Error, rule.File.Path));
             }
@@ -145,6 +149,12 @@ public sealed class ModelAssertionRunner
             problems.Add($"{plan.NullKeys} record(s) have a null key and were skipped");
         }
 
+        if (plan.LongKeys > 0)
+        {
+            problems.Add($"{plan.LongKeys} record(s) have a key longer than {IssueKeyRules.MaxRecordKeyBytes} bytes " +
+                $"of UTF-8, more than the issue store can index, and were skipped; first: {IssueKeyRules.Quote(plan.FirstLongKey!)}");
+        }
+
         if (plan.RepeatedKeys.Count > 0)
         {
             var sample = string.Join(", ", plan.RepeatedKeys.Take(5).Select(key => $"'{key}'"));
@@ -154,7 +164,7 @@ public sealed class ModelAssertionRunner
         if (plan.KeptUnseen > 0)
         {
             problems.Add($"{plan.KeptUnseen} open issue(s) whose record was not seen were left open, " +
-                "as a record whose key is unknown may be theirs");
+                "as a record skipped for its key may be theirs");
         }
 
         return problems.Count == 0 ? null : string.Join("; ", problems);

@@ -6,8 +6,9 @@ namespace RulesEngine.Checking;
 /// <summary>
 /// Decides, record by record, what one model assertion pass changes in the store, against one read of the rule's
 /// unresolved issues: no store query per record. A key seen twice is reported and neither record is acted on,
-/// since which of them the issue should describe cannot be known. A record whose key is unknown (null, or the key
-/// threw) may be any record whose issue is open: after one, no issue is resolved as gone from the source.
+/// since which of them the issue should describe cannot be known. A record skipped for its key (null, the key threw,
+/// or too long to store) may be any record whose issue is open: after one, no issue is resolved as gone from the
+/// source.
 /// </summary>
 internal sealed class ModelPassPlan(IReadOnlyDictionary<string, Issue> unresolved)
 {
@@ -30,11 +31,18 @@ internal sealed class ModelPassPlan(IReadOnlyDictionary<string, Issue> unresolve
 
     public string? FirstError { get; private set; }
 
-    /// <summary>Records whose key is unknown: null, or it threw (those are also counted in <see cref="Errors"/>).</summary>
-    public int UnknownKeys { get; private set; }
+    /// <summary>Records skipped for a key longer than <see cref="IssueKeyRules.MaxRecordKeyBytes"/>.</summary>
+    public int LongKeys { get; private set; }
+
+    public string? FirstLongKey { get; private set; }
 
     /// <summary>
-    /// Open issues whose record was not seen, kept open because a record with an unknown key may be theirs; set by
+    /// Records skipped for their key: null, too long, or it threw (those are also counted in <see cref="Errors"/>).
+    /// </summary>
+    public int UnusableKeys { get; private set; }
+
+    /// <summary>
+    /// Open issues whose record was not seen, kept open because a record skipped for its key may be theirs; set by
     /// <see cref="Changes"/>.
     /// </summary>
     public int KeptUnseen { get; private set; }
@@ -77,7 +85,7 @@ internal sealed class ModelPassPlan(IReadOnlyDictionary<string, Issue> unresolve
         FirstError ??= key is null ? message : $"record '{key}': {message}";
         if (key is null)
         {
-            UnknownKeys++;
+            UnusableKeys++;
         }
         else
         {
@@ -89,12 +97,21 @@ internal sealed class ModelPassPlan(IReadOnlyDictionary<string, Issue> unresolve
     {
         Checked++;
         NullKeys++;
-        UnknownKeys++;
+        UnusableKeys++;
+    }
+
+    /// <summary>The key is too long for the store to index: the record is skipped, like one with a null key.</summary>
+    public void LongKey(string key)
+    {
+        Checked++;
+        LongKeys++;
+        UnusableKeys++;
+        FirstLongKey ??= key;
     }
 
     /// <summary>
-    /// The changes, including resolving the open issues of records the source no longer has, unless a record's key
-    /// was unknown: a record with a null key may be one of those "gone", and resolving them would be a guess.
+    /// The changes, including resolving the open issues of records the source no longer has, unless a record was
+    /// skipped for its key: a record with a null key may be one of those "gone", and resolving them would be a guess.
     /// </summary>
     public ModelPassChanges Changes()
     {
@@ -105,7 +122,7 @@ internal sealed class ModelPassPlan(IReadOnlyDictionary<string, Issue> unresolve
                 continue;
             }
 
-            if (UnknownKeys > 0)
+            if (UnusableKeys > 0)
             {
                 KeptUnseen++;
             }

@@ -11,11 +11,16 @@ public sealed partial class IssueStore
     /// won't-fix (then nothing changes). Resolved issues with the key do not count: a new issue is created.
     /// </summary>
     /// <param name="recordSource">The source of the key's record; kept only when the key has a record key.</param>
+    /// <exception cref="InvalidKeyException">
+    /// The name is blank, or the name or record key holds a control character or is too long (see
+    /// <see cref="IssueKeyRules"/>).
+    /// </exception>
     public OpenResult MaybeOpen(IssueKey key, JsonNode? details, string? recordSource = null)
     {
-        if (string.IsNullOrEmpty(key.Name))
+        IssueKeyRules.ThrowIfInvalidName(key.Name, "the issue name");
+        if (key.RecordKey is not null)
         {
-            throw new ArgumentException("An issue needs a name; the key has none.", nameof(key));
+            IssueKeyRules.ThrowIfInvalidRecordKey(key.RecordKey, "the record key");
         }
 
         lock (_writeLock)

@@ -18,12 +18,23 @@ public sealed partial class IssueStore
     /// Refreshes and resolutions apply only to open issues of <paramref name="name"/>: one marked won't-fix since the
     /// pass read it stays as it is.
     /// </summary>
+    /// <exception cref="InvalidKeyException">
+    /// The name breaks <see cref="IssueKeyRules"/>, or a record to open has a key longer than
+    /// <see cref="IssueKeyRules.MaxRecordKeyBytes"/>; nothing is written. Record keys are the source's data, so one
+    /// holding a control character is kept as the source has it; the model pass skips records with too long a key.
+    /// </exception>
     public void ApplyModelPass(string name, string recordSource, ModelPassChanges changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        IssueKeyRules.ThrowIfInvalidName(name, "the model assertion's name");
         if (changes.IsEmpty)
         {
             return;
+        }
+
+        foreach (var failure in changes.Open)
+        {
+            IssueKeyRules.ThrowIfRecordKeyTooLong(failure.Key, "the record key");
         }
 
         lock (_writeLock)

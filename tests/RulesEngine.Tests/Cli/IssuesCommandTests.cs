@@ -30,4 +30,30 @@ public sealed class IssuesCommandTests : IDisposable
         using var reopened = IssueStore.Open(workspace.StorePath);
         Assert.Equal(IssueStatus.Resolved, reopened.Get(first)!.Status);
     }
+
+    [Theory]
+    [InlineData("   ", null, "The issue name is only white space; a name needs some text.")]
+    [InlineData("export\tfailed", null, "The issue name 'export\\tfailed' holds a control character (a tab or a line break, say) at position 7; a name is one line of text.")]
+    [InlineData("export failed", "batch\n7", "The record key 'batch\\n7' holds a control character (a tab or a line break, say) at position 6; a record key is one line of text.")]
+    public async Task Open_refuses_what_rule_files_refuse_with_exit_2(string name, string? record, string expected)
+    {
+        string[] arguments = record is null ? ["issues", "open", name] : ["issues", "open", name, "--record", record];
+
+        var result = await EngineProcess.RunAsync(workspace.Root, arguments);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(expected, result.Stderr.TrimEnd());
+        using var store = IssueStore.Open(workspace.StorePath);
+        Assert.Empty(store.Find(new IssueQuery()));
+    }
+
+    [Fact]
+    public async Task Open_with_a_record_key_over_the_limit_exits_2_saying_the_limit_and_the_length()
+    {
+        var result = await EngineProcess.RunAsync(workspace.Root, "issues", "open", "export failed", "--record", new string('r', 600));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.EndsWith("(cut; 600 characters) is 600 bytes long in UTF-8; a record key is at most 512 bytes, so that " +
+            "the issue store can index it.", result.Stderr.TrimEnd());
+    }
 }

@@ -145,7 +145,7 @@ public sealed class ModelAssertionSemanticsTests : IDisposable
         Assert.Equal(RuleOutcome.Error, report.Outcome);
         Assert.Equal((0, 1), (report.IssuesOpened, report.IssuesResolved));
         Assert.Contains("2 record(s) have a null key and were skipped", report.Error);
-        Assert.Contains("2 open issue(s) whose record was not seen were left open", report.Error);
+        Assert.Contains("2 open issue(s) whose record was not seen were left open, as a record skipped for its key may be theirs", report.Error);
         Assert.Equal(["1", "2"], IssueKeys.Of(engine, IssueStatus.Open));
         var passed = Assert.Single(engine.Issues.Find(new IssueQuery { Status = IssueStatus.Resolved }));
         Assert.Equal(("3", ModelPassPlan.PassedResolution), (passed.Record!.Key, passed.Resolution));
@@ -175,6 +175,34 @@ public sealed class ModelAssertionSemanticsTests : IDisposable
         Assert.Equal(RuleOutcome.Error, report.Outcome);
         Assert.Contains("blank line", report.Error);
         Assert.Equal(["1 unpaid", "2 unpaid"], IssueKeys.Of(engine, IssueStatus.Open));
+    }
+
+    [Fact]
+    public async Task A_record_whose_key_is_too_long_to_store_is_reported_and_skipped_and_the_others_are_judged()
+    {
+        var longKey = new string('k', 1100);
+        workspace.WriteRules("orders.yaml", $$"""
+            model_assertions:
+              - name: order unpaid
+                source: { json: "{{records}}" }
+                key: id
+                fields: { id: string, paid: bool }
+                check: record.paid
+            """);
+        File.WriteAllText(records, """[{"id": "a", "paid": false}, {"id": "b", "paid": false}]""");
+        using var engine = workspace.OpenEngine();
+        await engine.CheckAsync();
+
+        File.WriteAllText(records, $$"""[{"id": "{{longKey}}", "paid": false}, {"id": "c", "paid": false}, {"id": "a", "paid": true}]""");
+        var report = (await engine.CheckAsync()).Rules.Single();
+
+        Assert.Equal(RuleOutcome.Error, report.Outcome);
+        Assert.Equal((3, 1, 1), (report.RecordsChecked, report.IssuesOpened, report.IssuesResolved));
+        Assert.Contains($"1 record(s) have a key longer than 512 bytes of UTF-8, more than the issue store can index, " +
+            $"and were skipped; first: '{longKey[..40]}' (cut; 1,100 characters)", report.Error);
+        Assert.Contains("1 open issue(s) whose record was not seen were left open", report.Error);
+        Assert.Equal(["b", "c"], IssueKeys.Of(engine, IssueStatus.Open));
+        Assert.Equal(["a"], IssueKeys.Of(engine, IssueStatus.Resolved));
     }
 
     [Fact]
