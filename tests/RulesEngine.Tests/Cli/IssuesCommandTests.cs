@@ -56,4 +56,38 @@ public sealed class IssuesCommandTests : IDisposable
         Assert.EndsWith("(cut; 600 characters) is 600 bytes long in UTF-8; a record key is at most 512 bytes, so that " +
             "the issue store can index it.", result.Stderr.TrimEnd());
     }
+
+    [Fact]
+    public async Task List_with_a_negative_limit_is_a_usage_error_with_exit_2()
+    {
+        var result = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--limit", "-1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("--limit must be 0 or more (how many issues to list); found -1.", result.Stderr);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public async Task List_cut_at_its_limit_says_so_on_stderr_and_keeps_the_json_on_stdout_clean()
+    {
+        using (var store = IssueStore.Open(workspace.StorePath))
+        {
+            for (var i = 0; i < 1_500; i++)
+            {
+                store.MaybeOpen(new IssueKey("disk full", $"{i}"), null, "disks");
+            }
+        }
+
+        var text = await EngineProcess.RunAsync(workspace.Root, "issues", "list");
+        var json = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--json", "--limit", "10");
+        var all = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--limit", "1500");
+
+        Assert.Equal(0, text.ExitCode);
+        Assert.EndsWith("50 issue(s)", text.Stdout.TrimEnd());
+        Assert.Equal("50 of 1,500 issues shown, newest first; --limit 1500 shows them all.", text.Stderr.TrimEnd());
+        Assert.Equal(0, json.ExitCode);
+        Assert.Equal(10, System.Text.Json.Nodes.JsonNode.Parse(json.Stdout)!.AsArray().Count);
+        Assert.Equal("10 of 1,500 issues shown, newest first; --limit 1500 shows them all.", json.Stderr.TrimEnd());
+        Assert.Equal("", all.Stderr);
+    }
 }

@@ -131,6 +131,24 @@ public sealed class IssueStoreQueryTests : IDisposable
     }
 
     [Fact]
+    public void Count_of_a_query_is_how_many_issues_match_whatever_its_skip_and_limit()
+    {
+        Open("disk full");
+        var slow = Open("disk slow");
+        Open("order unpaid", "1");
+        Open("order unpaid", "2");
+        _store.Resolve(slow, "fast again");
+
+        Assert.Equal(4, _store.Count(new IssueQuery { Limit = 1 }));
+        Assert.Equal(3, _store.Count(new IssueQuery { Status = IssueStatus.Open, Skip = 2 }));
+        Assert.Equal(2, _store.Count(new IssueQuery { NamePrefix = "disk", Limit = 0 }));
+        Assert.Equal(1, _store.Count(new IssueQuery { NamePrefix = "disk", Status = IssueStatus.Resolved }));
+        Assert.Equal(2, _store.Count(new IssueQuery { Name = "order unpaid" }));
+        Assert.Equal(1, _store.Count(new IssueQuery { RecordKey = "2" }));
+        Assert.Equal(1, _store.Count(new IssueQuery { BeforeId = slow }));
+    }
+
+    [Fact]
     public void Unresolved_issues_by_record_prefer_the_wont_fix_issue_of_a_record()
     {
         using var folder = new StoreFolder();
