@@ -114,12 +114,13 @@ public sealed class ModelAssertionRunner
     private RuleRunReport Apply(CompiledModelAssertion rule, ModelPassPlan plan, RuleRunReport report, ILogger log)
     {
         var changes = plan.Changes();
+        var opened = 0;
         if (!changes.IsEmpty)
         {
-            store.ApplyModelPass(rule.Name, rule.SourceDescription, changes);
+            opened = store.ApplyModelPass(rule.Name, rule.SourceDescription, changes);
             log.LogInformation(EngineEvents.IssueOpened,
                 "Model assertion {Rule}: opened {Opened} issue(s), resolved {Resolved}, updated {Refreshed}",
-                rule.Name, changes.Open.Count, changes.Resolve.Count, changes.Refresh.Count);
+                rule.Name, opened, changes.Resolve.Count, changes.Refresh.Count);
         }
 
         var problems = Problems(plan);
@@ -129,7 +130,7 @@ public sealed class ModelAssertionRunner
             Error = problems,
             RecordsChecked = plan.Checked,
             RecordsFailed = plan.Failed,
-            IssuesOpened = changes.Open.Count,
+            IssuesOpened = opened,
             IssuesResolved = changes.Resolve.Count,
         };
     }
