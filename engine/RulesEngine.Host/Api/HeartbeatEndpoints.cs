@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using RulesEngine.Issues;
 
 namespace RulesEngine.Host.Api;
 
@@ -17,7 +18,18 @@ internal static class HeartbeatEndpoints
         heartbeats.MapGet("/{name}", (string name, Engine engine) => engine.Issues.LastHeartbeat(name) is { } beat
             ? Results.Ok(beat)
             : ApiErrors.Of(StatusCodes.Status404NotFound, $"No heartbeat was ever recorded under '{name}'."));
-        heartbeats.MapPost("/{name}", (string name, Engine engine) => Results.Ok(engine.Issues.RecordHeartbeat(name)))
-            .AddEndpointFilter(token);
+        heartbeats.MapPost("/{name}", Record).AddEndpointFilter(token);
+    }
+
+    private static IResult Record(string name, Engine engine)
+    {
+        try
+        {
+            return Results.Ok(engine.Issues.RecordHeartbeat(name));
+        }
+        catch (InvalidKeyException exception)
+        {
+            return ApiErrors.Of(StatusCodes.Status400BadRequest, exception.Message);
+        }
     }
 }

@@ -27,8 +27,8 @@ internal static class IssueEndpoints
         var changes = issues.MapGroup("/").AddEndpointFilter(token);
         changes.MapPost("/", OpenAsync);
         changes.MapPost("/{id:long}/resolve", ResolveAsync);
-        changes.MapPost("/{id:long}/wontfix", (long id, Engine engine) => Changed(id, engine.Issues.MarkWontFix(id)));
-        changes.MapPost("/{id:long}/reopen", (long id, Engine engine) => Changed(id, engine.Issues.Reopen(id)));
+        changes.MapPost("/{id:long}/wontfix", (long id, Engine engine) => Changed(id, () => engine.Issues.MarkWontFix(id)));
+        changes.MapPost("/{id:long}/reopen", (long id, Engine engine) => Changed(id, () => engine.Issues.Reopen(id)));
     }
 
     private static IResult List(Engine engine, string? status, string? name, string? record, int? limit, int? skip)
@@ -66,8 +66,18 @@ internal static class IssueEndpoints
             return ApiErrors.Of(StatusCodes.Status400BadRequest, "'name' is required: the issue's name, which responders match.");
         }
 
-        var key = new IssueKey(body.Name, body.Record);
-        var result = engine.Issues.MaybeOpen(key, body.Details, body.Record is null ? null : "api");
+        OpenResult result;
+        try
+        {
+            result = engine.Issues.MaybeOpen(new IssueKey(body.Name, body.Record), body.Details, body.Record is null ? null : "api");
+        }
+        catch (ArgumentException exception)
+        {
+            // A name or record key the store cannot keep (InvalidKeyException), or details it cannot (two keys that
+            // differ only in case, which the body's case-insensitive reading already refuses): the caller's input.
+            return ApiErrors.Of(StatusCodes.Status400BadRequest, exception.Message);
+        }
+
         if (result.Disposition != OpenDisposition.Created)
         {
             return Results.Ok(result);
@@ -95,4 +105,17 @@ internal static class IssueEndpoints
     }
 
     private static IResult Changed(long id, Issue? issue) => issue is null ? ApiErrors.NotFound(id) : Results.Ok(issue);
+
+    /// <summary>A change that can be refused because another issue with the key is unresolved: 409 naming it.</summary>
+    private static IResult Changed(long id, Func<Issue?> change)
+    {
+        try
+        {
+            return Changed(id, change());
+        }
+        catch (IssueConflictException exception)
+        {
+            return ApiErrors.Of(StatusCodes.Status409Conflict, exception.Message);
+        }
+    }
 }

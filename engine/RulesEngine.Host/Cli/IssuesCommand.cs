@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RulesEngine.Issues;
@@ -24,6 +25,13 @@ internal static class IssuesCommand
         var name = new Option<string?>("--name") { Description = "Only issues whose name starts with this text." };
         var record = new Option<string?>("--record") { Description = "Only issues about the record with this key." };
         var limit = new Option<int>("--limit") { Description = "At most this many, newest first.", DefaultValueFactory = _ => 50 };
+        limit.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is var value and < 0)
+            {
+                result.AddError($"--limit must be 0 or more (how many issues to list); found {value}.");
+            }
+        });
         var command = WithStore(new Command("list", "List issues, newest first.") { status, name, record, limit });
 
         command.SetAction(parseResult => WithIssueStore(parseResult, command, (store, output) =>
@@ -37,10 +45,30 @@ internal static class IssuesCommand
             };
             var issues = store.Find(query);
             output.Write(issues, found => IssuePrinter.PrintList(found));
+            TellWhenCut(store, query, issues.Count);
             return ExitCodes.Success;
         }));
 
         return command;
+    }
+
+    /// <summary>
+    /// Says on stderr, never in the JSON on stdout, when the list stopped at its limit with more issues matching: a
+    /// list silently cut at 50 reads as "there are 50".
+    /// </summary>
+    private static void TellWhenCut(IssueStore store, IssueQuery query, int shown)
+    {
+        if (shown < query.Limit)
+        {
+            return;
+        }
+
+        var matching = store.Count(query);
+        if (matching > shown)
+        {
+            Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                "{0:N0} of {1:N0} issues shown, newest first; --limit {1} shows them all.", shown, matching));
+        }
     }
 
     private static Command Show()
@@ -125,6 +153,11 @@ internal static class IssuesCommand
             return ExitCodes.Error;
         }
         catch (ArgumentException exception)
+        {
+            output.Error(exception.Message);
+            return ExitCodes.Error;
+        }
+        catch (IssueConflictException exception)
         {
             output.Error(exception.Message);
             return ExitCodes.Error;

@@ -86,7 +86,11 @@ public sealed class ModelAssertionRunner
         foreach (var verdict in script.CreateRecordSet().Check())
         {
             var key = FormatKey(verdict.Key);
-            if (verdict.Error is not null)
+            if (key is not null && !IssueKeyRules.FitsRecordKey(key))
+            {
+                plan.LongKey(key);
+            }
+            else if (verdict.Error is not null)
             {
                 plan.Errored(key, ScriptErrors.Describe(verdict.Error, rule.File.Path));
             }
@@ -110,12 +114,13 @@ public sealed class ModelAssertionRunner
     private RuleRunReport Apply(CompiledModelAssertion rule, ModelPassPlan plan, RuleRunReport report, ILogger log)
     {
         var changes = plan.Changes();
+        var opened = 0;
         if (!changes.IsEmpty)
         {
-            store.ApplyModelPass(rule.Name, rule.SourceDescription, changes);
+            opened = store.ApplyModelPass(rule.Name, rule.SourceDescription, changes);
             log.LogInformation(EngineEvents.IssueOpened,
                 "Model assertion {Rule}: opened {Opened} issue(s), resolved {Resolved}, updated {Refreshed}",
-                rule.Name, changes.Open.Count, changes.Resolve.Count, changes.Refresh.Count);
+                rule.Name, opened, changes.Resolve.Count, changes.Refresh.Count);
         }
 
         var problems = Problems(plan);
@@ -125,7 +130,7 @@ public sealed class ModelAssertionRunner
             Error = problems,
             RecordsChecked = plan.Checked,
             RecordsFailed = plan.Failed,
-            IssuesOpened = changes.Open.Count,
+            IssuesOpened = opened,
             IssuesResolved = changes.Resolve.Count,
         };
     }
@@ -145,10 +150,22 @@ public sealed class ModelAssertionRunner
             problems.Add($"{plan.NullKeys} record(s) have a null key and were skipped");
         }
 
+        if (plan.LongKeys > 0)
+        {
+            problems.Add($"{plan.LongKeys} record(s) have a key longer than {IssueKeyRules.MaxRecordKeyBytes} bytes " +
+                $"of UTF-8, more than the issue store can index, and were skipped; first: {IssueKeyRules.Quote(plan.FirstLongKey!)}");
+        }
+
         if (plan.RepeatedKeys.Count > 0)
         {
             var sample = string.Join(", ", plan.RepeatedKeys.Take(5).Select(key => $"'{key}'"));
             problems.Add($"{plan.RepeatedKeys.Count} key(s) appear on more than one record and were skipped: {sample}");
+        }
+
+        if (plan.KeptUnseen > 0)
+        {
+            problems.Add($"{plan.KeptUnseen} open issue(s) whose record was not seen were left open, " +
+                "as a record skipped for its key may be theirs");
         }
 
         return problems.Count == 0 ? null : string.Join("; ", problems);

@@ -6,7 +6,9 @@ namespace RulesEngine.Checking;
 /// <summary>
 /// Decides, record by record, what one model assertion pass changes in the store, against one read of the rule's
 /// unresolved issues: no store query per record. A key seen twice is reported and neither record is acted on,
-/// since which of them the issue should describe cannot be known.
+/// since which of them the issue should describe cannot be known. A record skipped for its key (null, the key threw,
+/// or too long to store) may be any record whose issue is open: after one, no issue is resolved as gone from the
+/// source.
 /// </summary>
 internal sealed class ModelPassPlan(IReadOnlyDictionary<string, Issue> unresolved)
 {
@@ -28,6 +30,22 @@ internal sealed class ModelPassPlan(IReadOnlyDictionary<string, Issue> unresolve
     public int Errors { get; private set; }
 
     public string? FirstError { get; private set; }
+
+    /// <summary>Records skipped for a key longer than <see cref="IssueKeyRules.MaxRecordKeyBytes"/>.</summary>
+    public int LongKeys { get; private set; }
+
+    public string? FirstLongKey { get; private set; }
+
+    /// <summary>
+    /// Records skipped for their key: null, too long, or it threw (those are also counted in <see cref="Errors"/>).
+    /// </summary>
+    public int UnusableKeys { get; private set; }
+
+    /// <summary>
+    /// Open issues whose record was not seen, kept open because a record skipped for its key may be theirs; set by
+    /// <see cref="Changes"/>.
+    /// </summary>
+    public int KeptUnseen { get; private set; }
 
     public IReadOnlyCollection<string> RepeatedKeys => repeated;
 
@@ -65,7 +83,11 @@ internal sealed class ModelPassPlan(IReadOnlyDictionary<string, Issue> unresolve
         Checked++;
         Errors++;
         FirstError ??= key is null ? message : $"record '{key}': {message}";
-        if (key is not null)
+        if (key is null)
+        {
+            UnusableKeys++;
+        }
+        else
         {
             FirstSight(key);
         }
@@ -75,14 +97,36 @@ internal sealed class ModelPassPlan(IReadOnlyDictionary<string, Issue> unresolve
     {
         Checked++;
         NullKeys++;
+        UnusableKeys++;
     }
 
-    /// <summary>The changes, including resolving the open issues of records the source no longer has.</summary>
+    /// <summary>The key is too long for the store to index: the record is skipped, like one with a null key.</summary>
+    public void LongKey(string key)
+    {
+        Checked++;
+        LongKeys++;
+        UnusableKeys++;
+        FirstLongKey ??= key;
+    }
+
+    /// <summary>
+    /// The changes, including resolving the open issues of records the source no longer has, unless a record was
+    /// skipped for its key: a record with a null key may be one of those "gone", and resolving them would be a guess.
+    /// </summary>
     public ModelPassChanges Changes()
     {
         foreach (var (key, issue) in unresolved)
         {
-            if (issue.Status == IssueStatus.Open && !seen.Contains(key))
+            if (issue.Status != IssueStatus.Open || seen.Contains(key))
+            {
+                continue;
+            }
+
+            if (UnusableKeys > 0)
+            {
+                KeptUnseen++;
+            }
+            else
             {
                 resolve[key] = new IssueUpdate(issue.Id, null, GoneResolution);
             }

@@ -11,11 +11,16 @@ public sealed partial class IssueStore
     /// won't-fix (then nothing changes). Resolved issues with the key do not count: a new issue is created.
     /// </summary>
     /// <param name="recordSource">The source of the key's record; kept only when the key has a record key.</param>
+    /// <exception cref="InvalidKeyException">
+    /// The name is blank, or the name or record key holds a control character or is too long (see
+    /// <see cref="IssueKeyRules"/>).
+    /// </exception>
     public OpenResult MaybeOpen(IssueKey key, JsonNode? details, string? recordSource = null)
     {
-        if (string.IsNullOrEmpty(key.Name))
+        IssueKeyRules.ThrowIfInvalidName(key.Name, "the issue name");
+        if (key.RecordKey is not null)
         {
-            throw new ArgumentException("An issue needs a name; the key has none.", nameof(key));
+            IssueKeyRules.ThrowIfInvalidRecordKey(key.RecordKey, "the record key");
         }
 
         lock (_writeLock)
@@ -65,8 +70,11 @@ public sealed partial class IssueStore
     /// Marks an issue won't-fix, whatever its status, and clears its resolved time; its resolution stays, as the
     /// record of its last resolution. Returns null when there is no such issue.
     /// </summary>
+    /// <exception cref="IssueConflictException">
+    /// The issue is resolved and another issue with its key is open or won't-fix.
+    /// </exception>
     public Issue? MarkWontFix(long id) =>
-        Change(id, issue => issue with
+        ChangeUnresolved(id, "marked won't-fix", issue => issue with
         {
             Status = IssueStatus.WontFix,
             ResolvedAt = null,
@@ -77,8 +85,11 @@ public sealed partial class IssueStore
     /// Moves an issue back to open and clears its resolved time and resolution. Returns null when there is no such
     /// issue.
     /// </summary>
+    /// <exception cref="IssueConflictException">
+    /// The issue is resolved and another issue with its key is open or won't-fix: reopening it would make two.
+    /// </exception>
     public Issue? Reopen(long id) =>
-        Change(id, issue => issue with
+        ChangeUnresolved(id, "reopened", issue => issue with
         {
             Status = IssueStatus.Open,
             ResolvedAt = null,
@@ -105,11 +116,25 @@ public sealed partial class IssueStore
         ResponsePending = issue.ResponsePending || issue.Actions.Count > 0,
     };
 
-    private Issue? Change(long id, Func<Issue, Issue> change)
+    /// <summary>
+    /// Applies a change that leaves the issue open or won't-fix, keeping at most one unresolved issue per key: a
+    /// resolved issue whose key has since got a new issue (a record failing again after it was resolved) is refused.
+    /// </summary>
+    private Issue? ChangeUnresolved(long id, string change, Func<Issue, Issue> apply)
     {
         lock (_writeLock)
         {
-            return Get(id) is { } issue ? Save(change(issue)) : null;
+            if (Get(id) is not { } issue)
+            {
+                return null;
+            }
+
+            if (issue.Status == IssueStatus.Resolved && FindUnresolved(issue.Key).FirstOrDefault() is { } unresolved)
+            {
+                throw new IssueConflictException(issue, change, unresolved);
+            }
+
+            return Save(apply(issue));
         }
     }
 

@@ -6,9 +6,12 @@ namespace RulesEngine.Issues;
 public sealed partial class IssueStore
 {
     /// <summary>Records a beat under <paramref name="name"/> at the store's current time, and returns it.</summary>
+    /// <exception cref="InvalidKeyException">
+    /// The name is blank, holds a control character or is too long: heartbeat names follow issue names' rules.
+    /// </exception>
     public Heartbeat RecordHeartbeat(string name)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        IssueKeyRules.ThrowIfInvalidName(name, "the heartbeat name");
         var beat = new Heartbeat(name, Now());
         lock (_writeLock)
         {

@@ -13,28 +13,43 @@ public sealed partial class IssueStore
 
     /// <summary>
     /// Applies one model pass's changes in a single transaction: all of them, or none when one fails (the exception
-    /// is rethrown). <see cref="ModelPassChanges.Open"/> must list only records with no unresolved issue, as read from
-    /// <see cref="UnresolvedIssuesByRecord"/>; that is not checked again here, as it would cost a look-up per record.
+    /// is rethrown). <see cref="ModelPassChanges.Open"/> lists records with no unresolved issue, as read from
+    /// <see cref="UnresolvedIssuesByRecord"/>; one that has got an open or won't-fix issue since (the API opened it, a
+    /// person reopened it) is not opened a second time, and that issue is left for the next pass to refresh.
     /// Refreshes and resolutions apply only to open issues of <paramref name="name"/>: one marked won't-fix since the
     /// pass read it stays as it is.
     /// </summary>
-    public void ApplyModelPass(string name, string recordSource, ModelPassChanges changes)
+    /// <returns>How many issues were opened.</returns>
+    /// <exception cref="InvalidKeyException">
+    /// The name breaks <see cref="IssueKeyRules"/>, or a record to open has a key longer than
+    /// <see cref="IssueKeyRules.MaxRecordKeyBytes"/>; nothing is written. Record keys are the source's data, so one
+    /// holding a control character is kept as the source has it; the model pass skips records with too long a key.
+    /// </exception>
+    public int ApplyModelPass(string name, string recordSource, ModelPassChanges changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        IssueKeyRules.ThrowIfInvalidName(name, "the model assertion's name");
         if (changes.IsEmpty)
         {
-            return;
+            return 0;
+        }
+
+        foreach (var failure in changes.Open)
+        {
+            IssueKeyRules.ThrowIfRecordKeyTooLong(failure.Key, "the record key");
         }
 
         lock (_writeLock)
         {
             var now = Now();
+            var open = StillWithoutIssue(name, changes.Open);
             _database.BeginTrans();
             try
             {
-                OpenAll(name, recordSource, changes.Open, now);
+                OpenAll(name, recordSource, open, now);
                 UpdateOpen(name, changes, now);
                 _database.Commit();
+                return open.Count;
             }
             catch
             {
@@ -42,6 +57,32 @@ public sealed partial class IssueStore
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// The failures whose record still has no unresolved issue, so that a key never gets a second one. The keys are
+    /// read from the unresolved-key index alone, no document: a pass's read of its issues may be minutes old.
+    /// </summary>
+    private List<RecordFailure> StillWithoutIssue(string name, IReadOnlyList<RecordFailure> failures)
+    {
+        if (failures.Count == 0)
+        {
+            return [];
+        }
+
+        var prefix = IssueDocument.RecordKeyPrefix(name);
+
+        // The range's first filter alone keeps LiteDB reading index keys only; its inclusive upper end, the prefix
+        // raised by one, starts with something else and is dropped by the StartsWith below.
+        var taken = Issues.Query()
+            .Where(OrdinalPrefix.Filters(IssueFields.UnresolvedKey, prefix)[0])
+            .Select("$." + IssueFields.UnresolvedKey)
+            .ToDocuments()
+            .Select(document => document[IssueFields.UnresolvedKey].AsString)
+            .Where(key => key.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(key => key[prefix.Length..])
+            .ToHashSet(StringComparer.Ordinal);
+        return taken.Count == 0 ? [.. failures] : failures.Where(failure => !taken.Contains(failure.Key)).ToList();
     }
 
     private void OpenAll(string name, string recordSource, IReadOnlyList<RecordFailure> failures, DateTimeOffset now)

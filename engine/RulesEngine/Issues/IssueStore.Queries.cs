@@ -42,6 +42,25 @@ public sealed partial class IssueStore
     /// <summary>LiteDB's plan for the range <see cref="Find"/> walks, for tests that pin which index a list uses.</summary>
     internal string ExplainFind(IssueQuery query) => IssueListPlan.For(query).Range(Issues).GetPlan().ToString();
 
+    /// <summary>
+    /// How many issues match every criterion of <paramref name="query"/>, whatever its <see cref="IssueQuery.Skip"/>
+    /// and <see cref="IssueQuery.Limit"/>: what a page of <see cref="Find"/> is out of. With no criterion or a status
+    /// alone, counted from the status index's keys; otherwise every issue of the range <see cref="Find"/> walks is read.
+    /// </summary>
+    public int Count(IssueQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var statusAlone = query is { Name: null, RecordKey: null, BeforeId: null, AfterId: null }
+            && string.IsNullOrEmpty(query.NamePrefix);
+        if (statusAlone)
+        {
+            return query.Status is { } status ? Count(status) : Enum.GetValues<IssueStatus>().Sum(each => Count(each));
+        }
+
+        var plan = IssueListPlan.For(query);
+        return plan.Range(Issues).ToEnumerable().Count(plan.Matches);
+    }
+
     /// <summary>Counts from the status index's keys alone: no issue document is read.</summary>
     public int Count(IssueStatus status) =>
         Issues.Query()

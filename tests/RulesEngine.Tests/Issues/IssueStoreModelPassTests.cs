@@ -94,6 +94,29 @@ public sealed class IssueStoreModelPassTests : IDisposable
     }
 
     [Fact]
+    public void A_model_pass_opens_no_second_issue_for_a_record_that_got_one_since_the_pass_read_its_issues()
+    {
+        var resolved = _store.MaybeOpen(new IssueKey(Name, "2"), Details(2), "shop").Issue;
+        _store.Resolve(resolved.Id, "paid");
+        var read = _store.UnresolvedIssuesByRecord(Name);
+
+        // While the pass checks its records: the API opens record 1's issue, a person reopens record 2's.
+        var fromApi = _store.MaybeOpen(new IssueKey(Name, "1"), Details(1), "api").Issue;
+        _store.Reopen(resolved.Id);
+        var opened = _store.ApplyModelPass(Name, "shop", new ModelPassChanges(
+            Open: [new RecordFailure("1", Details(10)), new RecordFailure("2", Details(20)), new RecordFailure("3", Details(30))],
+            Refresh: [],
+            Resolve: []));
+
+        Assert.Empty(read);
+        Assert.Equal(1, opened);
+        var byRecord = _store.UnresolvedIssuesByRecord(Name);
+        Assert.Equal([fromApi.Id, resolved.Id], [byRecord["1"].Id, byRecord["2"].Id]);
+        Assert.Equal(3, _store.Count(IssueStatus.Open));
+        Assert.Equal(30, byRecord["3"].Details!["amount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public void A_model_pass_changes_only_issues_of_its_own_assertion()
     {
         var other = _store.MaybeOpen(new IssueKey("disk full"), Details(1)).Issue;

@@ -1,3 +1,4 @@
+using LiteDB;
 using RulesEngine.Issues;
 
 namespace RulesEngine.Tests.Issues;
@@ -130,34 +131,73 @@ public sealed class IssueStoreQueryTests : IDisposable
     }
 
     [Fact]
+    public void Count_of_a_query_is_how_many_issues_match_whatever_its_skip_and_limit()
+    {
+        Open("disk full");
+        var slow = Open("disk slow");
+        Open("order unpaid", "1");
+        Open("order unpaid", "2");
+        _store.Resolve(slow, "fast again");
+
+        Assert.Equal(4, _store.Count(new IssueQuery { Limit = 1 }));
+        Assert.Equal(3, _store.Count(new IssueQuery { Status = IssueStatus.Open, Skip = 2 }));
+        Assert.Equal(2, _store.Count(new IssueQuery { NamePrefix = "disk", Limit = 0 }));
+        Assert.Equal(1, _store.Count(new IssueQuery { NamePrefix = "disk", Status = IssueStatus.Resolved }));
+        Assert.Equal(2, _store.Count(new IssueQuery { Name = "order unpaid" }));
+        Assert.Equal(1, _store.Count(new IssueQuery { RecordKey = "2" }));
+        Assert.Equal(1, _store.Count(new IssueQuery { BeforeId = slow }));
+    }
+
+    [Fact]
     public void Unresolved_issues_by_record_prefer_the_wont_fix_issue_of_a_record()
     {
-        // A reopened old issue beside a newer open one: two unresolved issues for one record.
-        var old = Open("order unpaid", "1");
-        _store.Resolve(old, "paid");
-        Open("order unpaid", "1");
-        _store.Reopen(old);
-        _store.MarkWontFix(old);
+        using var folder = new StoreFolder();
+        var (old, _) = TwoUnresolvedForOneRecord(folder, IssueStatus.WontFix);
+        using var store = folder.Open();
 
-        var byRecord = _store.UnresolvedIssuesByRecord("order unpaid");
+        var byRecord = store.UnresolvedIssuesByRecord("order unpaid");
 
         Assert.Equal(old, byRecord["1"].Id);
-        Assert.Equal(OpenDisposition.WontFix, _store.MaybeOpen(new IssueKey("order unpaid", "1"), null).Disposition);
+        Assert.Equal(OpenDisposition.WontFix, store.MaybeOpen(new IssueKey("order unpaid", "1"), null).Disposition);
     }
 
     [Fact]
     public void Unresolved_issues_by_record_give_the_oldest_of_two_open_issues_as_maybe_open_does()
     {
-        var old = Open("order unpaid", "1");
-        _store.Resolve(old, "paid");
-        var newer = Open("order unpaid", "1");
-        _store.Reopen(old);
+        using var folder = new StoreFolder();
+        var (old, newer) = TwoUnresolvedForOneRecord(folder, IssueStatus.Open);
+        using var store = folder.Open();
 
-        var byRecord = _store.UnresolvedIssuesByRecord("order unpaid");
+        var byRecord = store.UnresolvedIssuesByRecord("order unpaid");
 
         Assert.Equal(old, byRecord["1"].Id);
-        Assert.Equal(old, _store.MaybeOpen(new IssueKey("order unpaid", "1"), null).Issue.Id);
+        Assert.Equal(old, store.MaybeOpen(new IssueKey("order unpaid", "1"), null).Issue.Id);
         Assert.NotEqual(old, newer);
+    }
+
+    /// <summary>
+    /// Two unresolved issues for one record, as a store written before reopening such an issue was refused can hold:
+    /// the old issue is resolved, a newer one opened, then the old one is set back to <paramref name="status"/> in the
+    /// file itself, the store being closed.
+    /// </summary>
+    private static (long Old, long Newer) TwoUnresolvedForOneRecord(StoreFolder folder, IssueStatus status)
+    {
+        long old, newer;
+        using (var store = folder.Open())
+        {
+            old = store.MaybeOpen(new IssueKey("order unpaid", "1"), null, "shop").Issue.Id;
+            store.Resolve(old, "paid");
+            newer = store.MaybeOpen(new IssueKey("order unpaid", "1"), null, "shop").Issue.Id;
+        }
+
+        using var database = new LiteDatabase($"Filename={folder.StorePath};Connection=direct");
+        var issues = database.GetCollection("issues");
+        var document = issues.FindById(old);
+        document["Status"] = status.ToString();
+        document["ResolvedAt"] = BsonValue.Null;
+        document["UnresolvedKey"] = issues.FindById(newer)["UnresolvedKey"];
+        issues.Update(document);
+        return (old, newer);
     }
 
     private long Open(string name, string? recordKey = null) =>

@@ -244,6 +244,54 @@ public sealed class IssueStoreTests : IDisposable
         Assert.Equal(issue.Id, result.Issue.Id);
     }
 
+    [Fact]
+    public void Reopen_is_refused_while_a_newer_issue_with_the_key_is_open_naming_that_issue()
+    {
+        var first = _store.MaybeOpen(new IssueKey("twin"), null).Issue;
+        _store.Resolve(first.Id, "fixed");
+        var second = _store.MaybeOpen(new IssueKey("twin"), null).Issue;
+
+        var error = Assert.Throws<IssueConflictException>(() => _store.Reopen(first.Id));
+
+        Assert.Equal($"Issue {first.Id} cannot be reopened: issue {second.Id} with the same name 'twin' is already " +
+            $"open, and a key has at most one unresolved issue. Work on issue {second.Id} instead, or resolve it first.",
+            error.Message);
+        Assert.Equal((first.Id, second.Id), (error.IssueId, error.UnresolvedIssueId));
+        Assert.Equal(IssueStatus.Resolved, _store.Get(first.Id)!.Status);
+        Assert.Equal(second.Id, Assert.Single(_store.Find(new IssueQuery { Status = IssueStatus.Open })).Id);
+        Assert.Equal(second.Id, _store.MaybeOpen(new IssueKey("twin"), null).Issue.Id);
+    }
+
+    [Fact]
+    public void Mark_wont_fix_of_a_resolved_issue_is_refused_while_another_with_its_record_is_wont_fix()
+    {
+        var first = _store.MaybeOpen(new IssueKey("order unpaid", "42"), null, "shop").Issue;
+        _store.Resolve(first.Id, "paid");
+        var second = _store.MaybeOpen(new IssueKey("order unpaid", "42"), null, "shop").Issue;
+        _store.MarkWontFix(second.Id);
+
+        var error = Assert.Throws<IssueConflictException>(() => _store.MarkWontFix(first.Id));
+
+        Assert.StartsWith($"Issue {first.Id} cannot be marked won't-fix: issue {second.Id} with the same name " +
+            "'order unpaid' and record '42' is already won't-fix", error.Message);
+        Assert.Throws<IssueConflictException>(() => _store.Reopen(first.Id));
+        Assert.Equal(IssueStatus.Resolved, _store.Get(first.Id)!.Status);
+        Assert.Equal(second.Id, _store.UnresolvedIssuesByRecord("order unpaid")["42"].Id);
+    }
+
+    [Fact]
+    public void Status_changes_of_an_unresolved_issue_or_of_another_record_are_not_refused()
+    {
+        var other = _store.MaybeOpen(new IssueKey("order unpaid", "7"), null, "shop").Issue;
+        var issue = _store.MaybeOpen(new IssueKey("order unpaid", "42"), null, "shop").Issue;
+        _store.Resolve(issue.Id, "paid");
+
+        Assert.Equal(IssueStatus.Open, _store.Reopen(issue.Id)!.Status);
+        Assert.Equal(IssueStatus.WontFix, _store.MarkWontFix(issue.Id)!.Status);
+        Assert.Equal(IssueStatus.Open, _store.Reopen(issue.Id)!.Status);
+        Assert.Equal(IssueStatus.Open, _store.Get(other.Id)!.Status);
+    }
+
     // Behaviour 6 of docs/semantics.md: the store is the library's entry point; any caller opens issues with a name alone.
     [Fact]
     public void Any_code_can_open_and_resolve_an_issue_through_the_store_without_an_assertion()

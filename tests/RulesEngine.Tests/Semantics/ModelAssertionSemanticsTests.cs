@@ -1,5 +1,7 @@
 using RulesEngine.Checking;
 using RulesEngine.Issues;
+using RulesEngine.Tests.Issues;
+using RulesEngine.Tests.Sources;
 using RulesEngine.Tests.Support;
 
 namespace RulesEngine.Tests.Semantics;
@@ -129,6 +131,102 @@ public sealed class ModelAssertionSemanticsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pass_that_skipped_a_record_for_its_null_key_resolves_no_issue_as_gone()
+    {
+        UseNullableKeys();
+        File.WriteAllText(records, """[{"id": 1, "paid": false}, {"id": 2, "paid": false}, {"id": 3, "paid": false}]""");
+        using var engine = workspace.OpenEngine();
+        await engine.CheckAsync();
+
+        // The key's property was renamed: every record now reads with a null key, except 3, which has passed.
+        File.WriteAllText(records, """[{"order_id": 1, "paid": false}, {"order_id": 2, "paid": false}, {"id": 3, "paid": true}]""");
+        var report = (await engine.CheckAsync()).Rules.Single();
+
+        Assert.Equal(RuleOutcome.Error, report.Outcome);
+        Assert.Equal((0, 1), (report.IssuesOpened, report.IssuesResolved));
+        Assert.Contains("2 record(s) have a null key and were skipped", report.Error);
+        Assert.Contains("2 open issue(s) whose record was not seen were left open, as a record skipped for its key may be theirs", report.Error);
+        Assert.Equal(["1", "2"], IssueKeys.Of(engine, IssueStatus.Open));
+        var passed = Assert.Single(engine.Issues.Find(new IssueQuery { Status = IssueStatus.Resolved }));
+        Assert.Equal(("3", ModelPassPlan.PassedResolution), (passed.Record!.Key, passed.Resolution));
+    }
+
+    [Fact]
+    public async Task A_pass_whose_key_could_not_be_read_for_a_record_resolves_no_issue_as_gone()
+    {
+        // Reading a Lazy's Value runs its factory: the key itself throws for a blank line.
+        workspace.WriteRules("orders.yaml", $$"""
+            model_assertions:
+              - name: order unpaid
+                source:
+                  csharp: |
+                    File.ReadAllLines(@"{{records}}").Select(line => new Lazy<string>(
+                        () => line.Length > 0 ? line : throw new InvalidOperationException("blank line")))
+                key: Value
+                check: '!record.Value.EndsWith("unpaid")'
+            """);
+        File.WriteAllLines(records, ["1 unpaid", "2 unpaid"]);
+        using var engine = workspace.OpenEngine();
+        await engine.CheckAsync();
+
+        File.WriteAllLines(records, [""]);
+        var report = (await engine.CheckAsync()).Rules.Single();
+
+        Assert.Equal(RuleOutcome.Error, report.Outcome);
+        Assert.Contains("blank line", report.Error);
+        Assert.Equal(["1 unpaid", "2 unpaid"], IssueKeys.Of(engine, IssueStatus.Open));
+    }
+
+    [Fact]
+    public async Task A_record_whose_key_is_too_long_to_store_is_reported_and_skipped_and_the_others_are_judged()
+    {
+        var longKey = new string('k', 1100);
+        workspace.WriteRules("orders.yaml", $$"""
+            model_assertions:
+              - name: order unpaid
+                source: { json: "{{records}}" }
+                key: id
+                fields: { id: string, paid: bool }
+                check: record.paid
+            """);
+        File.WriteAllText(records, """[{"id": "a", "paid": false}, {"id": "b", "paid": false}]""");
+        using var engine = workspace.OpenEngine();
+        await engine.CheckAsync();
+
+        File.WriteAllText(records, $$"""[{"id": "{{longKey}}", "paid": false}, {"id": "c", "paid": false}, {"id": "a", "paid": true}]""");
+        var report = (await engine.CheckAsync()).Rules.Single();
+
+        Assert.Equal(RuleOutcome.Error, report.Outcome);
+        Assert.Equal((3, 1, 1), (report.RecordsChecked, report.IssuesOpened, report.IssuesResolved));
+        Assert.Contains($"1 record(s) have a key longer than 512 bytes of UTF-8, more than the issue store can index, " +
+            $"and were skipped; first: '{longKey[..40]}' (cut; 1,100 characters)", report.Error);
+        Assert.Contains("1 open issue(s) whose record was not seen were left open", report.Error);
+        Assert.Equal(["b", "c"], IssueKeys.Of(engine, IssueStatus.Open));
+        Assert.Equal(["a"], IssueKeys.Of(engine, IssueStatus.Resolved));
+    }
+
+    [Fact]
+    public async Task A_repeated_key_leaves_its_issue_exactly_as_it_was_neither_refreshed_nor_resolved()
+    {
+        UseNullableKeys();
+        File.WriteAllText(records, """[{"id": 1, "paid": false, "note": "first"}, {"id": 2, "paid": false}]""");
+        using var engine = workspace.OpenEngine();
+        await engine.CheckAsync();
+        var before = engine.Issues.UnresolvedIssuesByRecord("order unpaid")["1"];
+        workspace.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        File.WriteAllText(records, """
+            [{"id": 1, "paid": false, "note": "second"}, {"id": 1, "paid": true}, {"id": 2, "paid": true}]
+            """);
+        var report = (await engine.CheckAsync()).Rules.Single();
+
+        Assert.Equal((0, 1), (report.IssuesOpened, report.IssuesResolved));
+        Assert.Contains("1 key(s) appear on more than one record and were skipped: '1'", report.Error);
+        IssueAssert.Same(before, engine.Issues.Get(before.Id));
+        Assert.Equal(["1"], IssueKeys.Of(engine, IssueStatus.Open));
+    }
+
+    [Fact]
     public async Task A_record_whose_check_throws_keeps_its_issue_while_the_others_are_judged()
     {
         workspace.WriteRules("orders.yaml", $$"""
@@ -152,6 +250,16 @@ public sealed class ModelAssertionSemanticsTests : IDisposable
         Assert.Equal("1", Assert.Single(engine.Issues.Find(new IssueQuery { Status = IssueStatus.Open })).Record!.Key);
         Assert.Equal("2", Assert.Single(engine.Issues.Find(new IssueQuery { Status = IssueStatus.Resolved })).Record!.Key);
     }
+
+    /// <summary>The rule with a key that may be null, a check on <c>paid</c> alone and the note as details.</summary>
+    private void UseNullableKeys() => workspace.WriteRules("orders.yaml", $$"""
+        model_assertions:
+          - name: order unpaid
+            source: { json: "{{records}}" }
+            key: id
+            fields: { id: long?, paid: bool, note: string? }
+            check: return (record.paid, new { record.note });
+        """);
 
     private void WriteOrders(params (long Id, bool Paid, double Total)[] orders) =>
         File.WriteAllText(records, "[" + string.Join(",", orders.Select(order =>

@@ -1,3 +1,5 @@
+using RulesEngine.Issues;
+
 namespace RulesEngine.RuleFiles.Parsing;
 
 /// <summary>Reads rule names, which become issue names and appear in logs and on the dashboard.</summary>
@@ -12,15 +14,17 @@ internal static class RuleNames
             ? scalar
             : null;
 
-    /// <summary>Text that is not blank and holds no control character (a tab, a line break).</summary>
+    /// <summary>
+    /// Text that is not blank, holds no control character (a tab, a line break) and is at most
+    /// <see cref="IssueKeyRules.MaxNameBytes"/> long: the rules the store applies to every issue name, checked here
+    /// so that a rule breaking them is a load error at its name rather than a failure of its every run.
+    /// </summary>
     public static string? Read(YamlNode node, string key, ErrorCollector errors)
     {
         var name = NodeReader.NonBlankText(node, key, "a name", errors);
-        var control = name is null ? -1 : Array.FindIndex(name.ToCharArray(), char.IsControl);
-        if (control >= 0)
+        if (name is not null && IssueKeyRules.NameProblem(name, $"the {key}") is { } problem)
         {
-            errors.Add(node.Start, $"the {key} '{name}' holds a control character (a tab or a line break, say) " +
-                $"at position {control + 1}; a name is one line of text");
+            errors.Add(node.Start, problem);
             return null;
         }
 

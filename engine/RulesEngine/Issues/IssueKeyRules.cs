@@ -1,0 +1,143 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+namespace RulesEngine.Issues;
+
+/// <summary>
+/// What the store keeps as an issue name, a record key and a heartbeat name. Rule files, the API, the command line
+/// and the library all go through these rules, so that what one of them accepts, every other one does too.
+/// </summary>
+public static class IssueKeyRules
+{
+    /// <summary>
+    /// The longest issue or heartbeat name, in UTF-8 bytes. LiteDB 5 refuses to index a value longer than 1,023 bytes
+    /// (its own type and length bytes included), and the store indexes names three ways: alone (and as a heartbeat's
+    /// id), followed by an issue's id on 19 digits (<c>IssueFields.NameOrder</c>), and followed by a separator and the
+    /// record key (<c>IssueFields.UnresolvedKey</c>). The last is the longest: at most
+    /// 256 + 1 + <see cref="MaxRecordKeyBytes"/> + 2 = 771 bytes, which leaves about 250 bytes spare should an index's
+    /// expression grow.
+    /// </summary>
+    public const int MaxNameBytes = 256;
+
+    /// <summary>
+    /// The longest record key, in UTF-8 bytes: room for a URL, a path or a composite key, within the bound that
+    /// <see cref="MaxNameBytes"/> explains. A model assertion reports and skips a record whose key is longer.
+    /// </summary>
+    public const int MaxRecordKeyBytes = 512;
+
+    // A UTF-16 code unit is at most 3 bytes of UTF-8 (a surrogate pair, two units, is 4): texts this short fit
+    // without being measured, which spares a model pass the count for nearly every key.
+    private const int MaxBytesPerChar = 3;
+
+    /// <summary>What <see cref="char.IsControl(char)"/> calls control characters: U+0000 to U+001F, U+007F to U+009F.</summary>
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7f, 0x21)).Select(code => (char)code)]);
+
+    /// <summary>
+    /// Why <paramref name="name"/> cannot be kept, or null when it can: it is blank, holds a control character (a
+    /// name is one line of text), or is longer than <see cref="MaxNameBytes"/>.
+    /// </summary>
+    /// <param name="subject">How the message names what it is about, such as "the name" or "the heartbeat name".</param>
+    internal static string? NameProblem(string? name, string subject)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return $"{subject} is {(string.IsNullOrEmpty(name) ? "empty" : "only white space")}; a name needs some text";
+        }
+
+        if (ControlCharacterProblem(name, subject, "a name is one line of text") is { } control)
+        {
+            return control;
+        }
+
+        return LengthProblem(name, subject, MaxNameBytes, "a name");
+    }
+
+    /// <summary>
+    /// Why <paramref name="key"/> cannot be kept as a record key given to the store, or null when it can: it holds a
+    /// control character or is longer than <see cref="MaxRecordKeyBytes"/>. An empty key is a key.
+    /// </summary>
+    internal static string? RecordKeyProblem(string key, string subject) =>
+        ControlCharacterProblem(key, subject, "a record key is one line of text")
+        ?? LengthProblem(key, subject, MaxRecordKeyBytes, "a record key");
+
+    /// <summary>Whether a record key is at most <see cref="MaxRecordKeyBytes"/> long: what a model pass checks.</summary>
+    internal static bool FitsRecordKey(string key) =>
+        key.Length <= MaxRecordKeyBytes / MaxBytesPerChar || Encoding.UTF8.GetByteCount(key) <= MaxRecordKeyBytes;
+
+    /// <summary>
+    /// The text as quoted in a message: control characters escaped, so the message stays on one line, and a long text
+    /// cut after its first 40 characters.
+    /// </summary>
+    internal static string Quote(string text)
+    {
+        const int Shown = 40;
+        var shown = text.Length > Shown + 10 ? text[..Shown] : text;
+        var quoted = new StringBuilder("'");
+        foreach (var character in shown)
+        {
+            quoted.Append(char.IsControl(character) ? Escape(character) : character.ToString());
+        }
+
+        quoted.Append('\'');
+        return shown.Length < text.Length ? quoted.Append($" (cut; {text.Length:N0} characters)").ToString() : quoted.ToString();
+    }
+
+    internal static void ThrowIfInvalidName(string? name, string subject)
+    {
+        if (NameProblem(name, subject) is { } problem)
+        {
+            throw new InvalidKeyException(Sentence(problem));
+        }
+    }
+
+    internal static void ThrowIfInvalidRecordKey(string key, string subject)
+    {
+        if (RecordKeyProblem(key, subject) is { } problem)
+        {
+            throw new InvalidKeyException(Sentence(problem));
+        }
+    }
+
+    internal static void ThrowIfRecordKeyTooLong(string key, string subject)
+    {
+        if (LengthProblem(key, subject, MaxRecordKeyBytes, "a record key") is { } problem)
+        {
+            throw new InvalidKeyException(Sentence(problem));
+        }
+    }
+
+    private static string? ControlCharacterProblem(string text, string subject, string why)
+    {
+        var control = text.AsSpan().IndexOfAny(ControlCharacters);
+        return control < 0
+            ? null
+            : $"{subject} {Quote(text)} holds a control character (a tab or a line break, say) at position {control + 1}; {why}";
+    }
+
+    private static string? LengthProblem(string text, string subject, int maxBytes, string what)
+    {
+        if (text.Length <= maxBytes / MaxBytesPerChar)
+        {
+            return null;
+        }
+
+        var bytes = Encoding.UTF8.GetByteCount(text);
+        return bytes <= maxBytes
+            ? null
+            : $"{subject} {Quote(text)} is {bytes:N0} bytes long in UTF-8; {what} is at most {maxBytes} bytes, " +
+                "so that the issue store can index it";
+    }
+
+    private static string Escape(char character) => character switch
+    {
+        '\t' => "\\t",
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\0' => "\\0",
+        _ => "\\u" + ((int)character).ToString("x4", CultureInfo.InvariantCulture),
+    };
+
+    private static string Sentence(string problem) => char.ToUpperInvariant(problem[0]) + problem[1..] + ".";
+}

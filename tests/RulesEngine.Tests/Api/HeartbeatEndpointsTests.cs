@@ -1,0 +1,35 @@
+using System.Net;
+using RulesEngine.Tests.Support;
+
+namespace RulesEngine.Tests.Api;
+
+/// <summary><c>/api/heartbeats</c> refusing names an issue could not have, through the real sidecar.</summary>
+public sealed class HeartbeatEndpointsTests : IDisposable
+{
+    private readonly Workspace workspace = new();
+
+    public void Dispose() => workspace.Dispose();
+
+    [Fact]
+    public async Task A_blank_control_character_or_over_long_heartbeat_name_is_a_400_and_records_nothing()
+    {
+        await using var sidecar = await SidecarProcess.StartAsync(workspace);
+        var client = sidecar.Client;
+        var longName = new string('b', 1100);
+
+        var blank = await client.PostAsync("/api/heartbeats/%20", null);
+        var tab = await client.PostAsync("/api/heartbeats/billing%09job", null);
+        var tooLong = await client.PostAsync($"/api/heartbeats/{longName}", null);
+        var readLong = await client.GetAsync($"/api/heartbeats/{longName}");
+
+        Assert.Equal("The heartbeat name is only white space; a name needs some text.",
+            await IssueEndpointsTests.ErrorAsync(blank, HttpStatusCode.BadRequest));
+        Assert.Equal("The heartbeat name 'billing\\tjob' holds a control character (a tab or a line break, say) at " +
+            "position 8; a name is one line of text.", await IssueEndpointsTests.ErrorAsync(tab, HttpStatusCode.BadRequest));
+        Assert.EndsWith("is 1,100 bytes long in UTF-8; a name is at most 256 bytes, so that the issue store can index it.",
+            await IssueEndpointsTests.ErrorAsync(tooLong, HttpStatusCode.BadRequest));
+        Assert.Equal(HttpStatusCode.NotFound, readLong.StatusCode);
+        Assert.Empty((await sidecar.GetJsonAsync("/api/heartbeats")).AsArray());
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/heartbeats/billing", null)).StatusCode);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using RulesEngine.Tests.Support;
+
+namespace RulesEngine.Tests.Api;
+
+/// <summary><c>/api/issues</c> refusing what would break the store's rules, through the real sidecar.</summary>
+public sealed class IssueEndpointsTests : IDisposable
+{
+    private readonly Workspace workspace = new();
+
+    public void Dispose() => workspace.Dispose();
+
+    [Fact]
+    public async Task Reopening_or_marking_wont_fix_while_a_newer_issue_has_the_key_is_a_409_naming_it()
+    {
+        await using var sidecar = await SidecarProcess.StartAsync(workspace);
+        var client = sidecar.Client;
+        var first = await OpenAsync(client, "twin");
+        await client.PostAsync($"/api/issues/{first}/resolve", null);
+        var second = await OpenAsync(client, "twin");
+
+        var reopen = await client.PostAsync($"/api/issues/{first}/reopen", null);
+        var wontFix = await client.PostAsync($"/api/issues/{first}/wontfix", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, reopen.StatusCode);
+        Assert.Equal($"Issue {first} cannot be reopened: issue {second} with the same name 'twin' is already open, " +
+            $"and a key has at most one unresolved issue. Work on issue {second} instead, or resolve it first.",
+            (await reopen.Content.ReadFromJsonAsync<JsonNode>())!["error"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, wontFix.StatusCode);
+        Assert.StartsWith($"Issue {first} cannot be marked won't-fix: issue {second}",
+            (await wontFix.Content.ReadFromJsonAsync<JsonNode>())!["error"]!.GetValue<string>());
+        var open = Assert.Single(await sidecar.IssuesAsync("status=Open"));
+        Assert.Equal(second, open!["id"]!.GetValue<long>());
+        Assert.Equal("Resolved", (await sidecar.GetJsonAsync($"/api/issues/{first}"))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Names_and_record_keys_that_rule_files_refuse_are_a_400_saying_why_and_open_nothing()
+    {
+        await using var sidecar = await SidecarProcess.StartAsync(workspace);
+        var client = sidecar.Client;
+
+        var tab = await client.PostAsJsonAsync("/api/issues", new { name = "export\tfailed" });
+        var nul = await client.PostAsJsonAsync("/api/issues", new { name = "export\0failed" });
+        var newline = await client.PostAsJsonAsync("/api/issues", new { name = "export failed\n" });
+        var longName = await client.PostAsJsonAsync("/api/issues", new { name = new string('n', 1100) });
+        var longRecord = await client.PostAsJsonAsync("/api/issues", new { name = "export failed", record = new string('r', 1100) });
+        var controlRecord = await client.PostAsJsonAsync("/api/issues", new { name = "export failed", record = "batch\u001f7" });
+        var caseClash = await client.PostAsync("/api/issues", new StringContent(
+            """{"name": "export failed", "details": {"Rows": 1, "rows": 2}}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal("The issue name 'export\\tfailed' holds a control character (a tab or a line break, say) at " +
+            "position 7; a name is one line of text.", await ErrorAsync(tab, HttpStatusCode.BadRequest));
+        Assert.Contains("'export\\0failed' holds a control character", await ErrorAsync(nul, HttpStatusCode.BadRequest));
+        Assert.Contains("at position 14", await ErrorAsync(newline, HttpStatusCode.BadRequest));
+        Assert.EndsWith("(cut; 1,100 characters) is 1,100 bytes long in UTF-8; a name is at most 256 bytes, so that the " +
+            "issue store can index it.", await ErrorAsync(longName, HttpStatusCode.BadRequest));
+        Assert.StartsWith("The record key 'rrrr", await ErrorAsync(longRecord, HttpStatusCode.BadRequest));
+        Assert.StartsWith("The record key 'batch\\u001f7' holds a control character", await ErrorAsync(controlRecord, HttpStatusCode.BadRequest));
+        Assert.Contains("rows", await ErrorAsync(caseClash, HttpStatusCode.BadRequest), StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(await sidecar.IssuesAsync());
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/issues", new { name = "export failed" })).StatusCode);
+    }
+
+    /// <summary>The <c>error</c> of a JSON error answer, after checking its status.</summary>
+    internal static async Task<string> ErrorAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"expected {expected}, got {response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!["error"]!.GetValue<string>();
+    }
+
+    private static async Task<long> OpenAsync(HttpClient client, string name)
+    {
+        var response = await client.PostAsJsonAsync("/api/issues", new { name });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonNode>())!["issue"]!["id"]!.GetValue<long>();
+    }
+}

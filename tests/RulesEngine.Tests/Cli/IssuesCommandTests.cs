@@ -1,0 +1,93 @@
+using RulesEngine.Issues;
+using RulesEngine.Tests.Support;
+
+namespace RulesEngine.Tests.Cli;
+
+/// <summary><c>rules-engine issues</c>, run as a separate process on the workspace's store.</summary>
+public sealed class IssuesCommandTests : IDisposable
+{
+    private readonly Workspace workspace = new();
+
+    public void Dispose() => workspace.Dispose();
+
+    [Fact]
+    public async Task Reopen_while_a_newer_issue_has_the_key_exits_2_naming_it_on_stderr()
+    {
+        long first, second;
+        using (var store = IssueStore.Open(workspace.StorePath))
+        {
+            first = store.MaybeOpen(new IssueKey("twin"), null).Issue.Id;
+            store.Resolve(first, "fixed");
+            second = store.MaybeOpen(new IssueKey("twin"), null).Issue.Id;
+        }
+
+        var result = await EngineProcess.RunAsync(workspace.Root, "issues", "reopen", $"{first}");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.StartsWith($"Issue {first} cannot be reopened: issue {second} with the same name 'twin' is already open",
+            result.Stderr);
+        using var reopened = IssueStore.Open(workspace.StorePath);
+        Assert.Equal(IssueStatus.Resolved, reopened.Get(first)!.Status);
+    }
+
+    [Theory]
+    [InlineData("   ", null, "The issue name is only white space; a name needs some text.")]
+    [InlineData("export\tfailed", null, "The issue name 'export\\tfailed' holds a control character (a tab or a line break, say) at position 7; a name is one line of text.")]
+    [InlineData("export failed", "batch\n7", "The record key 'batch\\n7' holds a control character (a tab or a line break, say) at position 6; a record key is one line of text.")]
+    public async Task Open_refuses_what_rule_files_refuse_with_exit_2(string name, string? record, string expected)
+    {
+        string[] arguments = record is null ? ["issues", "open", name] : ["issues", "open", name, "--record", record];
+
+        var result = await EngineProcess.RunAsync(workspace.Root, arguments);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(expected, result.Stderr.TrimEnd());
+        using var store = IssueStore.Open(workspace.StorePath);
+        Assert.Empty(store.Find(new IssueQuery()));
+    }
+
+    [Fact]
+    public async Task Open_with_a_record_key_over_the_limit_exits_2_saying_the_limit_and_the_length()
+    {
+        var result = await EngineProcess.RunAsync(workspace.Root, "issues", "open", "export failed", "--record", new string('r', 600));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.EndsWith("(cut; 600 characters) is 600 bytes long in UTF-8; a record key is at most 512 bytes, so that " +
+            "the issue store can index it.", result.Stderr.TrimEnd());
+    }
+
+    [Fact]
+    public async Task List_with_a_negative_limit_is_a_usage_error_with_exit_2()
+    {
+        var result = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--limit", "-1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("--limit must be 0 or more (how many issues to list); found -1.", result.Stderr);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public async Task List_cut_at_its_limit_says_so_on_stderr_and_keeps_the_json_on_stdout_clean()
+    {
+        using (var store = IssueStore.Open(workspace.StorePath))
+        {
+            for (var i = 0; i < 1_500; i++)
+            {
+                store.MaybeOpen(new IssueKey("disk full", $"{i}"), null, "disks");
+            }
+        }
+
+        var text = await EngineProcess.RunAsync(workspace.Root, "issues", "list");
+        var json = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--json", "--limit", "10");
+        var all = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--limit", "1500");
+
+        Assert.Equal(0, text.ExitCode);
+        Assert.EndsWith("50 issue(s)", text.Stdout.TrimEnd());
+        Assert.Equal("50 of 1,500 issues shown, newest first; --limit 1500 shows them all.", text.Stderr.TrimEnd());
+        Assert.Equal(0, json.ExitCode);
+        Assert.Equal(10, System.Text.Json.Nodes.JsonNode.Parse(json.Stdout)!.AsArray().Count);
+        Assert.Equal("10 of 1,500 issues shown, newest first; --limit 1500 shows them all.", json.Stderr.TrimEnd());
+        Assert.Equal("", all.Stderr);
+    }
+}

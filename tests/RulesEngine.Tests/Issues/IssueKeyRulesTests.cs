@@ -1,0 +1,128 @@
+using System.Text.Json.Nodes;
+using RulesEngine.Issues;
+
+namespace RulesEngine.Tests.Issues;
+
+/// <summary>The names and record keys the store refuses at its entry points, and the longest it keeps.</summary>
+public sealed class IssueKeyRulesTests : IDisposable
+{
+    private readonly StoreFolder _folder = new();
+    private readonly IssueStore _store;
+
+    public IssueKeyRulesTests() => _store = _folder.Open();
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        _folder.Dispose();
+    }
+
+    [Theory]
+    [InlineData("", "The issue name is empty; a name needs some text.")]
+    [InlineData("  \u00a0", "The issue name is only white space; a name needs some text.")]
+    [InlineData("disk\tfull", "The issue name 'disk\\tfull' holds a control character (a tab or a line break, say) at position 5; a name is one line of text.")]
+    [InlineData("disk full\n", "The issue name 'disk full\\n' holds a control character (a tab or a line break, say) at position 10; a name is one line of text.")]
+    [InlineData("disk\0full", "The issue name 'disk\\0full' holds a control character (a tab or a line break, say) at position 5; a name is one line of text.")]
+    [InlineData("disk\u0085full", "The issue name 'disk\\u0085full' holds a control character (a tab or a line break, say) at position 5; a name is one line of text.")]
+    public void Maybe_open_refuses_a_blank_name_or_one_with_a_control_character_and_writes_nothing(string name, string expected)
+    {
+        var error = Assert.Throws<InvalidKeyException>(() => _store.MaybeOpen(new IssueKey(name), null));
+
+        Assert.Equal(expected, error.Message);
+        Assert.Empty(_store.Find(new IssueQuery()));
+    }
+
+    [Fact]
+    public void Maybe_open_refuses_a_record_key_with_a_control_character_but_keeps_an_empty_one()
+    {
+        var error = Assert.Throws<InvalidKeyException>(() => _store.MaybeOpen(new IssueKey("order unpaid", "42\r"), null));
+
+        Assert.Equal("The record key '42\\r' holds a control character (a tab or a line break, say) at position 3; " +
+            "a record key is one line of text.", error.Message);
+        Assert.Equal("", _store.MaybeOpen(new IssueKey("order unpaid", ""), null).Issue.Record!.Key);
+    }
+
+    [Fact]
+    public void Maybe_open_refuses_names_and_record_keys_over_the_limits_saying_both_lengths()
+    {
+        var longName = new string('é', 129);
+        var longKey = new string('k', 1100);
+
+        var name = Assert.Throws<InvalidKeyException>(() => _store.MaybeOpen(new IssueKey(longName), null));
+        var key = Assert.Throws<InvalidKeyException>(() => _store.MaybeOpen(new IssueKey("order unpaid", longKey), null));
+
+        Assert.Equal($"The issue name '{longName[..40]}' (cut; 129 characters) is 258 bytes long in UTF-8; a name is " +
+            "at most 256 bytes, so that the issue store can index it.", name.Message);
+        Assert.Equal($"The record key '{longKey[..40]}' (cut; 1,100 characters) is 1,100 bytes long in UTF-8; a record " +
+            "key is at most 512 bytes, so that the issue store can index it.", key.Message);
+        Assert.IsAssignableFrom<ArgumentException>(key);
+        Assert.Empty(_store.Find(new IssueQuery()));
+    }
+
+    [Fact]
+    public void The_longest_name_and_record_key_are_kept_and_found_through_every_index()
+    {
+        // 64 four-byte characters (surrogate pairs) and 128 of them: exactly the limits, in the widest UTF-8.
+        var name = string.Concat(Enumerable.Repeat("😀", 64));
+        var key = string.Concat(Enumerable.Repeat("😀", 128));
+
+        var opened = _store.MaybeOpen(new IssueKey(name, key), new JsonObject { ["n"] = 1 }, "shop").Issue;
+        _store.Resolve(opened.Id, "fixed");
+        var again = _store.MaybeOpen(new IssueKey(name, key), null, "shop").Issue;
+
+        Assert.Equal((256, 512), (IssueKeyRules.MaxNameBytes, IssueKeyRules.MaxRecordKeyBytes));
+        Assert.Equal(again.Id, _store.UnresolvedIssuesByRecord(name)[key].Id);
+        Assert.Equal([again.Id, opened.Id], _store.Find(new IssueQuery { Name = name }).Select(issue => issue.Id));
+        Assert.Equal([again.Id], _store.Find(new IssueQuery { Status = IssueStatus.Open }).Select(issue => issue.Id));
+        Assert.Equal(name, _store.RecordHeartbeat(name).Name);
+        Assert.Equal(name, _store.LastHeartbeat(name)!.Name);
+    }
+
+    [Theory]
+    [InlineData(" ", "The heartbeat name is only white space; a name needs some text.")]
+    [InlineData("billing\n", "The heartbeat name 'billing\\n' holds a control character (a tab or a line break, say) at position 8; a name is one line of text.")]
+    public void A_heartbeat_name_follows_the_rules_of_issue_names(string name, string expected)
+    {
+        var error = Assert.Throws<InvalidKeyException>(() => _store.RecordHeartbeat(name));
+
+        Assert.Equal(expected, error.Message);
+        Assert.Throws<InvalidKeyException>(() => _store.RecordHeartbeat(new string('b', 257)));
+        Assert.Empty(_store.Heartbeats());
+    }
+
+    [Fact]
+    public void Reads_with_a_name_or_key_too_long_to_store_find_nothing_rather_than_fail()
+    {
+        var longText = new string('x', 1100);
+        _store.MaybeOpen(new IssueKey("disk full"), null);
+
+        Assert.Null(_store.LastHeartbeat(longText));
+        Assert.Empty(_store.Find(new IssueQuery { Name = longText }));
+        Assert.Empty(_store.Find(new IssueQuery { NamePrefix = longText }));
+        Assert.Empty(_store.UnresolvedIssuesByRecord(longText));
+        Assert.Empty(_store.Resolve(new IssueKey("disk full", longText), "never open"));
+    }
+
+    [Fact]
+    public void A_model_pass_with_a_record_key_too_long_to_index_writes_nothing()
+    {
+        var existing = _store.MaybeOpen(new IssueKey("order unpaid", "1"), null, "shop").Issue;
+
+        var error = Assert.Throws<InvalidKeyException>(() => _store.ApplyModelPass("order unpaid", "shop", new ModelPassChanges(
+            Open: [new RecordFailure("2", null), new RecordFailure(new string('k', 600), null)],
+            Refresh: [],
+            Resolve: [new IssueUpdate(existing.Id, null, "passed")])));
+
+        Assert.StartsWith("The record key 'kkkk", error.Message);
+        Assert.Contains("is 600 bytes long in UTF-8; a record key is at most 512 bytes", error.Message);
+        Assert.Equal(["1"], _store.UnresolvedIssuesByRecord("order unpaid").Keys);
+    }
+
+    [Fact]
+    public void A_model_pass_keeps_a_record_key_holding_a_control_character_as_the_source_has_it()
+    {
+        _store.ApplyModelPass("order unpaid", "shop", new ModelPassChanges([new RecordFailure("A\tB", null)], [], []));
+
+        Assert.Equal(["A\tB"], _store.UnresolvedIssuesByRecord("order unpaid").Keys);
+    }
+}

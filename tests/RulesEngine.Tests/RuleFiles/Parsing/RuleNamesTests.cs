@@ -1,0 +1,59 @@
+using RulesEngine.Issues;
+using RulesEngine.RuleFiles;
+
+namespace RulesEngine.Tests.RuleFiles.Parsing;
+
+/// <summary>Rule names follow the store's rules for issue names, as load errors at the name's line.</summary>
+public sealed class RuleNamesTests
+{
+    [Fact]
+    public void A_name_longer_than_the_store_can_index_is_a_load_error_at_its_line_and_the_others_load()
+    {
+        var longName = new string('n', 1100);
+        var longest = new string('é', IssueKeyRules.MaxNameBytes / 2);
+        var text = $"""
+            assertions:
+              - name: short
+                check: "true"
+              - name: {longName}
+                check: "true"
+              - name: {longest}
+                check: "true"
+            model_assertions:
+              - name: {longName}x
+                source: {"{"} csharp: "new[] {"{"} 1 {"}"}" {"}"}
+                key: Length
+                check: "true"
+            """;
+
+        var result = RuleFileParser.Parse("long-names.yaml", text);
+
+        Assert.Equal($"the name '{longName[..40]}' (cut; 1,100 characters) is 1,100 bytes long in UTF-8; a name is " +
+            "at most 256 bytes, so that the issue store can index it", result.ErrorAt(4, 11).Message);
+        Assert.StartsWith($"the name '{longName[..40]}' (cut; 1,101 characters) is 1,101 bytes long", result.ErrorAt(9, 11).Message);
+        Assert.Equal(2, result.Errors.Count);
+        Assert.Equal(["short", longest], result.RuleNames());
+    }
+
+    [Fact]
+    public void A_responder_or_action_name_over_the_limit_is_a_load_error_too()
+    {
+        var longName = new string('r', IssueKeyRules.MaxNameBytes + 1);
+        var text = $"""
+            responders:
+              - name: {longName}
+                watch: disk
+                actions: [log: full]
+              - watch: memory
+                actions:
+                  - name: {longName}
+                    log: low
+            """;
+
+        var result = RuleFileParser.Parse("long-responder-names.yaml", text);
+
+        Assert.Contains("is 257 bytes long in UTF-8; a name is at most 256 bytes", result.ErrorAt(2, 11).Message);
+        Assert.Contains("is 257 bytes long in UTF-8; a name is at most 256 bytes", result.ErrorAt(7, 15).Message);
+        Assert.Equal(2, result.Errors.Count);
+    }
+}
