@@ -27,6 +27,7 @@ internal static class SidecarHost
         // The host's shutdown must outlast the scheduler's grace, or running checks are cut before it ends.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownGrace + TimeSpan.FromSeconds(5));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        ApiErrorPages.Add(builder.Services);
 
         var loggerFactory = LoggerFactory.Create(logging => ConfigureLogging(logging, settings));
         var options = EnvironmentSettings.Apply(EngineOptionsFrom(settings, loggerFactory), out var environmentErrors);
@@ -68,6 +69,7 @@ internal static class SidecarHost
             builder.Services.AddDashboard(settings);
 
             await using var app = builder.Build();
+            ApiErrorPages.Use(app);
             ApiEndpoints.Map(app, settings);
             app.MapDashboard();
             if (!await TryStartAsync(app, cancellationToken))

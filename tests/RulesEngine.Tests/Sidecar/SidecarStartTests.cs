@@ -92,6 +92,35 @@ public sealed class SidecarStartTests : IDisposable
             result.Stderr.Trim());
     }
 
+    [Fact]
+    public async Task Readyz_answers_503_with_the_reason_when_the_store_fails_while_the_sidecar_runs()
+    {
+        using (var store = IssueStore.Open(workspace.StorePath))
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                store.MaybeOpen(new IssueKey($"issue {i}"), new JsonObject { ["padding"] = new string('x', 500) });
+            }
+        }
+
+        await using var sidecar = await SidecarProcess.StartAsync(workspace);
+
+        // Cut short under the running sidecar, as a full disk or a careless restore would: pages not read yet are gone.
+        using (var file = new FileStream(workspace.StorePath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        {
+            file.SetLength(8192);
+        }
+
+        var list = await sidecar.Client.GetAsync("/api/issues?limit=1000");
+        var ready = await sidecar.Client.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, list.StatusCode);
+        var error = JsonNode.Parse(await list.Content.ReadAsStringAsync())!["error"]!.GetValue<string>();
+        Assert.StartsWith("The engine failed to answer GET /api/issues: ", error);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.StartsWith("not ready: the issue store is not usable: ", await ready.Content.ReadAsStringAsync());
+    }
+
     private Task<ProcessResult> RunAsync(params string[] arguments)
     {
         var defaults = new Dictionary<string, string>
