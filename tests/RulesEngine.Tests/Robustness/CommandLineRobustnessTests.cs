@@ -3,7 +3,7 @@ using RulesEngine.Tests.Support;
 
 namespace RulesEngine.Tests.Robustness;
 
-/// <summary>The command line given a wrong rules path.</summary>
+/// <summary>The command line given a wrong rules path, or rule code that writes to the console.</summary>
 public sealed class CommandLineRobustnessTests : IDisposable
 {
     private readonly Workspace workspace = new();
@@ -35,5 +35,34 @@ public sealed class CommandLineRobustnessTests : IDisposable
         Assert.Equal(expected, check.Stderr.Trim());
         Assert.Equal(expected, JsonDocument.Parse(check.Stdout).RootElement.GetProperty("error").GetString());
         Assert.False(File.Exists(workspace.StorePath));
+    }
+
+    [Fact]
+    public async Task With_json_what_rule_code_writes_to_the_console_goes_to_stderr_and_stdout_holds_only_the_json()
+    {
+        workspace.WriteRules("chatty.yaml", """
+            assertions:
+              - name: chatty
+                check: |
+                  Console.WriteLine("hello from the check");
+                  return false;
+            responders:
+              - watch: chatty
+                actions:
+                  - name: say hello
+                    run: |
+                      Console.Out.Write("hello from the action");
+                      return "done";
+            """);
+
+        var check = await EngineProcess.RunAsync(workspace.Root, "check", "--json");
+        var respond = await EngineProcess.RunAsync(workspace.Root, "respond", "--json");
+
+        Assert.Equal(1, check.ExitCode);
+        Assert.Equal(1, JsonDocument.Parse(check.Stdout).RootElement.GetProperty("failed").GetInt32());
+        Assert.Contains("hello from the check", check.Stderr);
+        Assert.Equal(0, respond.ExitCode);
+        Assert.Equal(1, JsonDocument.Parse(respond.Stdout).RootElement.GetProperty("succeeded").GetInt32());
+        Assert.Contains("hello from the action", respond.Stderr);
     }
 }
