@@ -3,7 +3,7 @@ using RulesEngine.Tests.Support;
 
 namespace RulesEngine.Tests.Robustness;
 
-/// <summary>The command line given a wrong rules path, or rule code that writes to the console.</summary>
+/// <summary>The command line given a wrong rules path, or rule code that writes to the console; and its text for people.</summary>
 public sealed class CommandLineRobustnessTests : IDisposable
 {
     private readonly Workspace workspace = new();
@@ -64,5 +64,16 @@ public sealed class CommandLineRobustnessTests : IDisposable
         Assert.Equal(0, respond.ExitCode);
         Assert.Equal(1, JsonDocument.Parse(respond.Stdout).RootElement.GetProperty("succeeded").GetInt32());
         Assert.Contains("hello from the action", respond.Stderr);
+    }
+
+    [Fact]
+    public async Task Issues_show_prints_details_as_written_without_json_escapes()
+    {
+        await EngineProcess.RunAsync(workspace.Root, "issues", "open", "disk full", "--details", """{"note": "it's <full> & more"}""");
+
+        var show = await EngineProcess.RunAsync(workspace.Root, "issues", "show", "1");
+
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("""  details:    {"note":"it's <full> & more"}""", show.Stdout);
     }
 }
