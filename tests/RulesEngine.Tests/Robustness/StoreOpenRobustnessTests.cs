@@ -41,6 +41,22 @@ public sealed class StoreOpenRobustnessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_store_the_user_may_not_open_is_one_line_naming_the_store_and_exit_2()
+    {
+        // What a read-only folder or a file of another user gives, UnauthorizedAccessException, made in a way that
+        // holds even for root: the lock file's path is taken by a directory.
+        Directory.CreateDirectory(workspace.StorePath + ".lock");
+
+        var list = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--store", workspace.StorePath);
+        var check = await EngineProcess.RunAsync(workspace.Root, "check", "--store", workspace.StorePath);
+
+        var expected = $"The issue store '{workspace.StorePath}' cannot be opened: Access to the path '{workspace.StorePath}.lock' is denied. "
+            + "Check that this user may read and write the file and its folder.";
+        Assert.Equal((2, expected), (list.ExitCode, list.Stderr.Trim()));
+        Assert.Equal((2, expected), (check.ExitCode, check.Stderr.Trim()));
+    }
+
+    [Fact]
     public void A_store_whose_folder_cannot_be_created_names_the_folder_and_the_store()
     {
         var file = Path.Combine(workspace.Root, "plain.txt");
