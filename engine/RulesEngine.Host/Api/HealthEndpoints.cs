@@ -27,8 +27,10 @@ internal static class HealthEndpoints
                 engine.Issues.Count(IssueStatus.Open);
                 return Results.Text("ready\n");
             }
-            catch (Exception exception) when (exception is ObjectDisposedException or IOException)
+            catch (Exception exception)
             {
+                // Whatever the store throws (LiteDB's own exceptions for a file damaged while in use, among them) means
+                // not ready: a probe must get its answer, never a 500.
                 return Results.Text($"not ready: the issue store is not usable: {exception.Message}\n", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
         });

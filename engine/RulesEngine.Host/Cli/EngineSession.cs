@@ -4,13 +4,19 @@ using RulesEngine.Issues;
 namespace RulesEngine.Host.Cli;
 
 /// <summary>
-/// Opens the engine for one command, with the settings of <see cref="EnvironmentSettings"/>, turning a store held by
-/// another process into a clear message.
+/// Opens the engine for one command, with the settings of <see cref="EnvironmentSettings"/>, turning a missing rules
+/// directory, and a store that is held by another process, damaged or out of reach, into one clear message.
 /// </summary>
 internal static class EngineSession
 {
     public static Engine? Open(string rules, string store, Output output)
     {
+        if (RulesDirectoryCheck.Problem(rules, "--rules") is { } problem)
+        {
+            output.Error(problem);
+            return null;
+        }
+
         var options = new EngineOptions
         {
             RulesDirectory = rules,

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using RulesEngine.Issues;
 
 namespace RulesEngine.Host.Cli;
@@ -6,6 +8,9 @@ namespace RulesEngine.Host.Cli;
 /// <summary>Issues as text for people.</summary>
 internal static class IssuePrinter
 {
+    // Text for a terminal, not for a browser or a script: an apostrophe is printed as one, not as \u0027.
+    private static readonly JsonSerializerOptions ReadableJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static void PrintList(IReadOnlyList<Issue> issues)
     {
         foreach (var issue in issues)
@@ -33,11 +38,11 @@ internal static class IssuePrinter
             Console.WriteLine($"  resolved:   {Time(resolvedAt)} ({issue.Resolution})");
         }
 
-        Console.WriteLine($"  details:    {issue.Details?.ToJsonString() ?? "none"}");
+        Console.WriteLine($"  details:    {issue.Details?.ToJsonString(ReadableJson) ?? "none"}");
         Console.WriteLine($"  actions:    {issue.Actions.Count}");
         foreach (var run in issue.Actions)
         {
-            Console.WriteLine($"    {Time(run.StartedAt)}  {run.Outcome,-9}  {run.Responder} / {run.Action} (attempt {run.Attempt})  {run.Details?.ToJsonString()}");
+            Console.WriteLine($"    {Time(run.StartedAt)}  {run.Outcome,-9}  {run.Responder} / {run.Action} (attempt {run.Attempt})  {run.Details?.ToJsonString(ReadableJson)}");
         }
     }
 

@@ -5,7 +5,13 @@ using System.Text.Json.Serialization;
 namespace RulesEngine.Host.Cli;
 
 /// <summary>Writes a command's result for people, or as JSON with <c>--json</c>.</summary>
-internal sealed class Output(bool json)
+/// <remarks>
+/// With <c>--json</c>, stdout must hold the JSON and nothing else, yet rule code may write to <see cref="Console.Out"/>
+/// (a check doing <c>Console.WriteLine</c>). Creating the output in JSON mode therefore keeps the real stdout for the
+/// JSON and sends everything else written to <see cref="Console.Out"/> to stderr, for the rest of the command: a
+/// command is the whole life of its process, so nothing is put back.
+/// </remarks>
+internal sealed class Output
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -14,14 +20,25 @@ internal sealed class Output(bool json)
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public bool IsJson => json;
+    private readonly TextWriter? jsonOut;
+
+    public Output(bool json)
+    {
+        if (json)
+        {
+            jsonOut = Console.Out;
+            Console.SetOut(Console.Error);
+        }
+    }
+
+    public bool IsJson => jsonOut is not null;
 
     /// <summary>Writes <paramref name="value"/> as JSON, or calls <paramref name="forPeople"/>.</summary>
     public void Write<T>(T value, Action<T> forPeople)
     {
-        if (json)
+        if (jsonOut is not null)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+            jsonOut.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
         }
         else
         {
@@ -31,11 +48,7 @@ internal sealed class Output(bool json)
 
     public void Error(string message)
     {
-        if (json)
-        {
-            Console.Out.WriteLine(JsonSerializer.Serialize(new { error = message }, JsonOptions));
-        }
-
+        jsonOut?.WriteLine(JsonSerializer.Serialize(new { error = message }, JsonOptions));
         Console.Error.WriteLine(message);
     }
 

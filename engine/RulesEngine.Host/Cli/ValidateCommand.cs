@@ -20,6 +20,11 @@ internal static class ValidateCommand
         {
             var output = new Output(parseResult.GetValue(json));
             var directory = parseResult.GetValue(rules)!;
+            if (RulesDirectoryCheck.Problem(directory, "--rules") is { } problem)
+            {
+                output.Error(problem);
+                return ExitCodes.Error;
+            }
 
             // No store and no compile cache: validating must not need, create or change anything.
             var loaded = new RuleSetLoader(new RuleCompiler()).Load(directory);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,6 +27,7 @@ internal static class SidecarHost
         // The host's shutdown must outlast the scheduler's grace, or running checks are cut before it ends.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownGrace + TimeSpan.FromSeconds(5));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        ApiErrorPages.Add(builder.Services);
 
         var loggerFactory = LoggerFactory.Create(logging => ConfigureLogging(logging, settings));
         var options = EnvironmentSettings.Apply(EngineOptionsFrom(settings, loggerFactory), out var environmentErrors);
@@ -66,13 +68,38 @@ internal static class SidecarHost
             builder.Services.AddHostedService<EngineWorker>();
             builder.Services.AddDashboard(settings);
 
-            var app = builder.Build();
+            await using var app = builder.Build();
+            ApiErrorPages.Use(app);
             ApiEndpoints.Map(app, settings);
             app.MapDashboard();
-            await app.RunAsync(cancellationToken);
+            if (!await TryStartAsync(app, cancellationToken))
+            {
+                return ExitCodes.Error;
+            }
+
+            await app.WaitForShutdownAsync(cancellationToken);
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>Starts Kestrel and the engine's worker; false, with one line on stderr, when Kestrel cannot listen.</summary>
+    private static async Task<bool> TryStartAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            return true;
+        }
+        catch (IOException exception)
+        {
+            // Kestrel's message names the address: "Failed to bind to address http://127.0.0.1:8080: address already in use."
+            var advice = exception.InnerException is AddressInUseException
+                ? " Stop the process that listens there, or give another address with --urls (or the Urls setting)."
+                : "";
+            Console.Error.WriteLine($"error: {exception.Message}{advice}");
+            return false;
+        }
     }
 
     private static EngineOptions EngineOptionsFrom(SidecarSettings settings, ILoggerFactory loggerFactory) => new()
@@ -98,6 +125,11 @@ internal static class SidecarHost
         logging.SetMinimumLevel(LogLevel.Information);
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+
+        // The host logs a failure to start with its whole stack trace before throwing it; the sidecar reports it in
+        // one line instead (TryStartAsync). A worker that fails is still logged, at Critical, with its exception.
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
         if (settings.JsonLogs)
         {
             logging.AddJsonConsole(json => json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");

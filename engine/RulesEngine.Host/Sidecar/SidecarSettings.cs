@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using RulesEngine.Host.Cli;
 using RulesEngine.RuleFiles;
 using RulesEngine.RuleFiles.Parsing;
 
@@ -103,6 +104,14 @@ internal sealed record SidecarSettings
         };
 
         errors.AddRange(UrlProblems(settings));
+
+        // Refused rather than watched until it appears: a missing folder is a typo far more often than a volume not
+        // mounted yet, and an orchestrator restarts a sidecar that exits.
+        if (RulesDirectoryCheck.Problem(settings.Rules, "Rules (--rules)") is { } rulesProblem)
+        {
+            errors.Add(rulesProblem);
+        }
+
         return errors.Count == 0 ? (settings, []) : (null, errors);
     }
 

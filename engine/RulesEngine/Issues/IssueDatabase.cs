@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using LiteDB;
 using LiteDB.Engine;
@@ -15,6 +16,9 @@ internal static class IssueDatabase
 
     public static LiteDatabase Open(string path)
     {
+        EnsureIsStoreOrAbsent(path);
+        Probe(path);
+
         var database = Connect(path);
         try
         {
@@ -33,6 +37,11 @@ internal static class IssueDatabase
 
     // LiteDB 5 writes this text near the start of every data file's header page.
     private static readonly byte[] FileSignature = "** This is a LiteDB file **"u8.ToArray();
+
+    // LiteDB 5's data file is a run of 8 KiB pages; its header page (the first) keeps the id of the last page in use
+    // as a little-endian uint at byte 64 (LiteDB's HeaderPage.P_LAST_PAGE_ID).
+    private const int PageSize = 8192;
+    private const int LastPageIdOffset = 64;
 
     /// <summary>
     /// Refuses a file that exists, is not empty and is not a LiteDB file: LiteDB would rebuild it in place, and a
@@ -57,11 +66,69 @@ internal static class IssueDatabase
         {
             throw new IOException($"'{path}' is not an issue store (not a LiteDB file); it was left untouched. Give --store a new file name or an existing store.");
         }
+
+        EnsureIsWhole(path, head.AsSpan(0, read), info.Length);
+    }
+
+    /// <summary>
+    /// Refuses a store shorter than its header says: a file cut short by a copy, a restore or a full disk. LiteDB would
+    /// open it, crop it to whole pages (writing to it), and then fail on every read of a missing page; this check reads
+    /// only the header, so the file is left exactly as found.
+    /// </summary>
+    /// <remarks>
+    /// Until a checkpoint, new pages live in LiteDB's log file (<c>issues-log.db</c>) and the data file may be shorter
+    /// than the pages in use: with a log file present the check is left to <see cref="Probe"/>.
+    /// </remarks>
+    private static void EnsureIsWhole(string path, ReadOnlySpan<byte> head, long length)
+    {
+        var log = System.IO.Path.Combine(
+            System.IO.Path.GetDirectoryName(path)!,
+            System.IO.Path.GetFileNameWithoutExtension(path) + "-log" + System.IO.Path.GetExtension(path));
+        if (head.Length < LastPageIdOffset + sizeof(uint) || File.Exists(log))
+        {
+            return;
+        }
+
+        var pages = BinaryPrimitives.ReadUInt32LittleEndian(head[LastPageIdOffset..]) + 1L;
+        if (length < pages * PageSize)
+        {
+            throw new StoreDamagedException(path, string.Create(CultureInfo.InvariantCulture,
+                $"the file holds {length:N0} bytes, but its header counts {pages:N0} pages of 8 KiB ({pages * PageSize:N0} bytes): it was cut short"));
+        }
+    }
+
+    /// <summary>
+    /// Reads the first and the last issue through the id index: the collection's page, both ends of the index and their
+    /// data pages. A cheap look, far from a full check, that finds a store damaged at its start or end (where a file cut
+    /// short or partly overwritten is damaged) at open, rather than at every later read.
+    /// </summary>
+    /// <remarks>
+    /// The look is taken through a read-only connection: a read-write one that meets a damaged page marks the file's
+    /// header as invalid (LiteDB 5.0.21 writes byte 191 of the header page), and a damaged store must be left exactly as
+    /// found, for a backup tool or a person to examine.
+    /// </remarks>
+    private static void Probe(string path)
+    {
+        if (!File.Exists(path) || new FileInfo(path).Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            using var database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, ReadOnly = true });
+            var issues = Issues(database);
+            _ = issues.Query().OrderBy(IssueFields.Id).Limit(1).ToDocuments().ToList();
+            _ = issues.Query().OrderByDescending(IssueFields.Id).Limit(1).ToDocuments().ToList();
+        }
+        catch (LiteException e)
+        {
+            throw new StoreDamagedException(path, $"LiteDB cannot read it ({e.Message})", e);
+        }
     }
 
     private static LiteDatabase Connect(string path)
     {
-        EnsureIsStoreOrAbsent(path);
         // LiteDB refuses to open a file whose collation differs from the connection string's: the collation is given
         // only to create the file, and an existing file with another one is rebuilt once opened.
         var connection = new ConnectionString
@@ -77,7 +144,8 @@ internal static class IssueDatabase
         }
         catch (LiteException e)
         {
-            throw new IOException($"The issue store '{path}' could not be opened: {e.Message}", e);
+            // The file has LiteDB's signature (checked above), so LiteDB refusing it means its header is damaged.
+            throw new StoreDamagedException(path, $"LiteDB cannot open it ({e.Message})", e);
         }
     }
 

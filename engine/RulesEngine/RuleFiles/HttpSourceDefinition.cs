@@ -18,7 +18,10 @@ public sealed record HttpSourceDefinition(
 
     public override IEnumerable<SourceSetting> Settings => Headers.Select(header => header.Value);
 
-    /// <summary>Scheme, host, port and path: user info and the query string, where tokens hide, are left out.</summary>
+    /// <summary>
+    /// The URL's scheme, host, port and path: user info and the query string, where tokens hide, are left out. Unlike
+    /// the other sources' descriptions it has no <c>http:</c> prefix, which would double the URL's own scheme.
+    /// </summary>
     public override string Describe() =>
-        $"http:{Url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)}";
+        Url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 }

@@ -38,7 +38,7 @@ public sealed class SourceParsingTests
         Assert.Equal(TimeSpan.FromSeconds(15), http.Timeout);
         Assert.Equal([("Authorization", "API_TOKEN", null), ("Accept-Language", null, "en")],
             http.Headers.Select(header => (header.Name, header.Value.Variable, header.Value.Written)));
-        Assert.Equal("http:https://api.example.com/v1/orders", http.Describe());
+        Assert.Equal("https://api.example.com/v1/orders", http.Describe());
         var liteDb = Assert.IsType<LiteDbSourceDefinition>(sources["lite"]);
         Assert.Equal(("/rules/data/app.db", "orders"), (liteDb.Path, liteDb.Collection));
     }

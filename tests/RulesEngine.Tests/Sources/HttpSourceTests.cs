@@ -41,7 +41,7 @@ public sealed class HttpSourceTests : IAsyncLifetime, IDisposable
         Assert.Equal("Bearer s3cret-token", server.LastRequestHeaders["Authorization"]);
         var issues = engine.Issues.Find(new IssueQuery());
         Assert.Equal(ModelPassPlan.GoneResolution, issues.Single(issue => issue.Record!.Key == "3").Resolution);
-        Assert.All(issues, issue => Assert.Equal($"http:{server.BaseAddress}records", issue.Record!.Source));
+        Assert.All(issues, issue => Assert.Equal($"{server.BaseAddress}records", issue.Record!.Source));
         Assert.DoesNotContain("s3cret", engine.Rules.ModelAssertions.Single().SourceDescription);
     }
 

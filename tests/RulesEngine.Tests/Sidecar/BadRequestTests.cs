@@ -1,0 +1,53 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using RulesEngine.Tests.Support;
+
+namespace RulesEngine.Tests.Sidecar;
+
+/// <summary>
+/// Requests with wrong values, paths or methods: the API answers each with a 4xx and a JSON <c>{"error": ...}</c>
+/// saying what was wrong, and the dashboard ignores paging values it cannot use rather than failing.
+/// </summary>
+public sealed class BadRequestTests : IAsyncLifetime
+{
+    private readonly Workspace workspace = new();
+    private SidecarProcess sidecar = null!;
+
+    public async Task InitializeAsync() => sidecar = await SidecarProcess.StartAsync(workspace);
+
+    public async Task DisposeAsync()
+    {
+        await sidecar.DisposeAsync();
+        workspace.Dispose();
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/issues?limit=abc", 400, "The parameter 'limit' is 'abc', which is not a whole number from -2147483648 to 2147483647.")]
+    [InlineData("GET", "/api/issues?skip=99999999999", 400, "The parameter 'skip' is '99999999999', which is not a whole number from -2147483648 to 2147483647.")]
+    [InlineData("GET", "/api/issues/abc", 404, "Nothing answers GET /api/issues/abc. An issue's id is a whole number, as in /api/issues/42.")]
+    [InlineData("GET", "/api/no-such-thing", 404, "Nothing answers GET /api/no-such-thing.")]
+    [InlineData("GET", "/-/reload", 405, "GET /-/reload is not allowed: use POST.")]
+    [InlineData("DELETE", "/api/issues/1", 405, "DELETE /api/issues/1 is not allowed: use GET.")]
+    public async Task An_api_error_that_no_endpoint_writes_still_has_a_json_error_body(string method, string path, int status, string error)
+    {
+        using var response = await sidecar.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(error, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("/?before=-1")]
+    [InlineData("/?after=abc")]
+    [InlineData("/?before=99999999999999999999")]
+    [InlineData("/?after=1.5&before=%20")]
+    public async Task Paging_values_the_dashboard_cannot_use_show_the_newest_page(string path)
+    {
+        using var response = await sidecar.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("No open issues.", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("unhandled exception", sidecar.Output);
+    }
+}
