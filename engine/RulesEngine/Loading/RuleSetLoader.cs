@@ -48,18 +48,10 @@ public sealed class RuleSetLoader(RuleCompiler compiler)
 
     private static (RuleFileParseResult Result, string Text) Parse(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            var error = new RuleError(new SourceLocation(path, 1, 1), null, $"cannot read the file: {exception.Message}");
-            return (new RuleFileParseResult(new RuleFileDefinition { Path = path }, [error]), "");
-        }
-
-        return (RuleFileParser.Parse(path, text), text);
+        var text = RuleFileContent.Read(path, out var error);
+        return text is null
+            ? (new RuleFileParseResult(new RuleFileDefinition { Path = path }, [error!]), "")
+            : (RuleFileParser.Parse(path, text), text);
     }
 
     private LoadedRuleFile Compile(ClaimedRuleFile file, LoadedRuleFile? previous)
