@@ -28,4 +28,5 @@ public static class EngineEvents
     public static readonly EventId ActionLog = new(302, nameof(ActionLog));
     public static readonly EventId ActionGaveUp = new(303, nameof(ActionGaveUp));
     public static readonly EventId ActionInterrupted = new(304, nameof(ActionInterrupted));
+    public static readonly EventId WatchPatternTimedOut = new(305, nameof(WatchPatternTimedOut));
 }
