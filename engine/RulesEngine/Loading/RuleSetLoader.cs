@@ -64,6 +64,13 @@ public sealed class RuleSetLoader(RuleCompiler compiler)
             return previous;
         }
 
+        if (file.Errors.Count > 0 && HasNoRules(file.Definition))
+        {
+            // Nothing of the file survived its errors (it could not be read, or every rule is broken): there is
+            // nothing to compile, and it does not count among the files whose rules run unless an earlier version does.
+            return new LoadedRuleFile(file.Definition.Path, hash, previous?.Compiled, file.Errors);
+        }
+
         var compilation = compiler.Compile(file.Definition);
         var errors = file.Errors.Concat(compilation.Errors).ToList();
         if (errors.Count > 0 && previous?.Compiled is not null)
@@ -75,6 +82,9 @@ public sealed class RuleSetLoader(RuleCompiler compiler)
 
         return new LoadedRuleFile(file.Definition.Path, hash, compilation.File, errors);
     }
+
+    private static bool HasNoRules(RuleFileDefinition file) =>
+        file.Assertions.Count == 0 && file.ModelAssertions.Count == 0 && file.Responders.Count == 0;
 
     private static void UnloadReplaced(IEnumerable<LoadedRuleFile> previous, IReadOnlyList<LoadedRuleFile> current)
     {

@@ -28,7 +28,7 @@ public sealed class SpecialFileTests : IDisposable
     public async Task A_fifo_named_like_a_rule_file_is_an_error_of_its_path_and_the_other_files_load()
     {
         var pipe = MakeFifo("pipe.yaml");
-        workspace.WriteRules("fine.yaml", "assertions: [ { name: fine, check: 'true' } ]");
+        var fine = workspace.WriteRules("fine.yaml", "assertions: [ { name: fine, check: 'true' } ]");
 
         var rules = await Task.Run(() => new RuleSetLoader(new RuleCompiler()).Load(workspace.RulesDirectory)).WaitAsync(Patience);
 
@@ -36,6 +36,7 @@ public sealed class SpecialFileTests : IDisposable
         Assert.Equal((pipe, 1, 1, null), (error.Location.File, error.Location.Line, error.Location.Column, error.Rule));
         Assert.Equal(NotRegular, error.Message);
         Assert.Equal(["fine"], rules.Assertions.Select(rule => rule.Name));
+        Assert.Equal([fine], rules.Files.Select(file => file.Path));
     }
 
     [Fact]
