@@ -26,14 +26,20 @@ internal static class ProcessExitCheck
     /// <summary>Every refused use in the rule file's own code (generated code is hidden and skipped).</summary>
     public static IReadOnlyList<CompileProblem> Find(CSharpCompilation compilation, SyntaxTree tree)
     {
+        var candidates = Candidates(tree.GetRoot()).ToList();
+        if (candidates.Count == 0)
+        {
+            // The usual case, and the cheap one: looking types up in the references would cost more than the walk.
+            return [];
+        }
+
         var environment = compilation.GetTypeByMetadataName("System.Environment");
         var process = compilation.GetTypeByMetadataName("System.Diagnostics.Process");
-        SemanticModel? model = null;
+        var model = compilation.GetSemanticModel(tree);
         var found = new List<CompileProblem>();
 
-        foreach (var name in Candidates(tree.GetRoot()))
+        foreach (var name in candidates)
         {
-            model ??= compilation.GetSemanticModel(tree);
             if (Refusal(model, name, environment, process) is { } what)
             {
                 found.Add(new CompileProblem(Site(name).GetLocation(), $"{what} would end the engine's process, and " +
