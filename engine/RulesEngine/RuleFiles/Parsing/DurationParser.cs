@@ -57,8 +57,8 @@ internal static partial class DurationParser
 
         if (seconds > longest.TotalSeconds)
         {
-            errors.Add(node.Start, $"expected a duration of at most {longest.TotalDays:0.###}d for '{key}', found " +
-                $"'{text}', which is too large");
+            var days = longest.TotalDays.ToString("0.###", CultureInfo.InvariantCulture);
+            errors.Add(node.Start, $"expected a duration of at most {days}d for '{key}', found '{text}', which is too large");
             return null;
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -172,10 +173,11 @@ internal sealed class YamlDocumentReader
         aliasedValues += anchored.Values;
         if (aliasedValues > MaxAliasedValues)
         {
+            var limit = MaxAliasedValues.ToString("N0", CultureInfo.InvariantCulture);
             throw new DocumentTooLargeException(alias.Start, alias.End, $"the alias '*{alias.Value}' makes the file's " +
-                $"aliases stand for more than {MaxAliasedValues:N0} values (each alias counts every value under its " +
-                "anchor, and aliases of aliases multiply); a rule file's aliases may add at most that many: write " +
-                "fewer nested aliases");
+                $"aliases stand for more than {limit} values (each alias counts every value under its anchor, and " +
+                "aliases of aliases multiply); a rule file's aliases may add at most that many: write fewer nested " +
+                "aliases");
         }
 
         return anchored.Node;
