@@ -112,7 +112,7 @@ public sealed class RuleCompiler
         {
             var generated = RuleCodeGenerator.Generate(single, recordFields);
             var tree = CSharpSyntaxTree.ParseText(generated.Source, ParseOptions, GeneratedPath, Encoding.UTF8);
-            var syntaxErrors = tree.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+            var syntaxErrors = Errors(tree.GetDiagnostics()).ToList();
             if (syntaxErrors.Count == 0)
             {
                 continue;
@@ -143,8 +143,12 @@ public sealed class RuleCompiler
         Responders = file.Responders.Where(rule => !rules.Contains(rule.Name)).ToList(),
     };
 
-    /// <summary>Emits the assembly with its debugging information embedded: stack traces then name rule-file lines.</summary>
-    private static (byte[]? Assembly, IEnumerable<Diagnostic> Errors) Emit(string source, string key)
+    /// <summary>
+    /// Emits the assembly with its debugging information embedded: stack traces then name rule-file lines. Code
+    /// that compiles but would end the engine's process (<see cref="ProcessExitCheck"/>) fails like code that does
+    /// not compile.
+    /// </summary>
+    private static (byte[]? Assembly, IEnumerable<CompileProblem> Errors) Emit(string source, string key)
     {
         var tree = CSharpSyntaxTree.ParseText(source, ParseOptions, GeneratedPath, Encoding.UTF8);
         var options = new CSharpCompilationOptions(
@@ -152,12 +156,13 @@ public sealed class RuleCompiler
             optimizationLevel: OptimizationLevel.Release,
             nullableContextOptions: NullableContextOptions.Enable);
         var compilation = CSharpCompilation.Create($"rules_{key[..16]}", [tree], ScriptReferences.Shared.Acquire(), options);
+        var refused = ProcessExitCheck.Find(compilation, tree);
 
         using var assembly = new MemoryStream();
         var result = compilation.Emit(assembly, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
-        return result.Success
+        return result.Success && refused.Count == 0
             ? (assembly.ToArray(), [])
-            : (null, result.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+            : (null, Errors(result.Diagnostics).Concat(refused));
     }
 
     /// <summary>Loads a cached assembly, or returns null (and forgets it) when the cached file is damaged.</summary>
@@ -188,9 +193,9 @@ public sealed class RuleCompiler
     /// (a misspelled field type is used again by the record's binder): errors in generated code are reported only
     /// for a rule that has no error in its own lines, and then at the rule's check.
     /// </summary>
-    private static List<RuleError> ToRuleErrors(RuleFileDefinition file, CodeWriter writer, IEnumerable<Diagnostic> diagnostics)
+    private static List<RuleError> ToRuleErrors(RuleFileDefinition file, CodeWriter writer, IEnumerable<CompileProblem> problems)
     {
-        var located = diagnostics.Select(diagnostic => ToRuleError(file, writer, diagnostic)).ToList();
+        var located = problems.Select(problem => ToRuleError(file, writer, problem)).ToList();
         var rulesWithOwnLines = located.Where(error => error.InUserCode).Select(error => error.Error.Rule).ToHashSet();
         return located
             .Where(error => error.InUserCode || !rulesWithOwnLines.Contains(error.Error.Rule))
@@ -199,18 +204,20 @@ public sealed class RuleCompiler
             .ToList();
     }
 
-    private static (RuleError Error, bool InUserCode) ToRuleError(RuleFileDefinition file, CodeWriter writer, Diagnostic diagnostic)
+    private static (RuleError Error, bool InUserCode) ToRuleError(RuleFileDefinition file, CodeWriter writer, CompileProblem problem)
     {
-        var tree = diagnostic.Location.SourceTree!;
-        var inUserCode = tree.GetLineVisibility(diagnostic.Location.SourceSpan.Start) == LineVisibility.Visible;
-        var rule = writer.RuleAt(diagnostic.Location.GetLineSpan().StartLinePosition.Line);
-        var mapped = diagnostic.Location.GetMappedLineSpan();
+        var tree = problem.Location.SourceTree!;
+        var inUserCode = tree.GetLineVisibility(problem.Location.SourceSpan.Start) == LineVisibility.Visible;
+        var rule = writer.RuleAt(problem.Location.GetLineSpan().StartLinePosition.Line);
+        var mapped = problem.Location.GetMappedLineSpan();
         var location = inUserCode
             ? new SourceLocation(file.Path, mapped.StartLinePosition.Line + 1, mapped.StartLinePosition.Character + 1)
             : RuleLocation(file, rule);
-        var message = $"C# {diagnostic.Id}: {diagnostic.GetMessage(CultureInfo.InvariantCulture)}";
-        return (new RuleError(location, rule, message), inUserCode);
+        return (new RuleError(location, rule, problem.Message), inUserCode);
     }
+
+    private static IEnumerable<CompileProblem> Errors(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).Select(CompileProblem.From);
 
     private static SourceLocation RuleLocation(RuleFileDefinition file, string? rule) =>
         file.Assertions.Concat(file.ModelAssertions).FirstOrDefault(candidate => candidate.Name == rule)?.Check.Location

@@ -28,6 +28,7 @@ public static class EngineEvents
     public static readonly EventId ActionLog = new(302, nameof(ActionLog));
     public static readonly EventId ActionGaveUp = new(303, nameof(ActionGaveUp));
     public static readonly EventId ActionInterrupted = new(304, nameof(ActionInterrupted));
+    public static readonly EventId WatchPatternTimedOut = new(305, nameof(WatchPatternTimedOut));
 
     /// <summary>A request to the sidecar's API failed with an unexpected exception; the client got a 500 saying so.</summary>
     public static readonly EventId RequestFailed = new(400, nameof(RequestFailed));

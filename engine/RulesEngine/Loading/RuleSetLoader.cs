@@ -48,18 +48,10 @@ public sealed class RuleSetLoader(RuleCompiler compiler)
 
     private static (RuleFileParseResult Result, string Text) Parse(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            var error = new RuleError(new SourceLocation(path, 1, 1), null, $"cannot read the file: {exception.Message}");
-            return (new RuleFileParseResult(new RuleFileDefinition { Path = path }, [error]), "");
-        }
-
-        return (RuleFileParser.Parse(path, text), text);
+        var text = RuleFileContent.Read(path, out var error);
+        return text is null
+            ? (new RuleFileParseResult(new RuleFileDefinition { Path = path }, [error!]), "")
+            : (RuleFileParser.Parse(path, text), text);
     }
 
     private LoadedRuleFile Compile(ClaimedRuleFile file, LoadedRuleFile? previous)
@@ -70,6 +62,13 @@ public sealed class RuleSetLoader(RuleCompiler compiler)
         if (previous is not null && previous.TextHash == hash && previous.Errors.Count == 0)
         {
             return previous;
+        }
+
+        if (file.Errors.Count > 0 && HasNoRules(file.Definition))
+        {
+            // Nothing of the file survived its errors (it could not be read, or every rule is broken): there is
+            // nothing to compile, and it does not count among the files whose rules run unless an earlier version does.
+            return new LoadedRuleFile(file.Definition.Path, hash, previous?.Compiled, file.Errors);
         }
 
         var compilation = compiler.Compile(file.Definition);
@@ -83,6 +82,9 @@ public sealed class RuleSetLoader(RuleCompiler compiler)
 
         return new LoadedRuleFile(file.Definition.Path, hash, compilation.File, errors);
     }
+
+    private static bool HasNoRules(RuleFileDefinition file) =>
+        file.Assertions.Count == 0 && file.ModelAssertions.Count == 0 && file.Responders.Count == 0;
 
     private static void UnloadReplaced(IEnumerable<LoadedRuleFile> previous, IReadOnlyList<LoadedRuleFile> current)
     {

@@ -1,24 +1,41 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using RulesEngine.RuleFiles;
 
 namespace RulesEngine.Loading;
 
 /// <summary>
 /// Reloads the engine's rules directory, one reload at a time, whoever asks (a file change, SIGHUP, the API), and
-/// keeps the outcome of the last one for health checks.
+/// keeps the outcome of the last one for health checks. A reload that throws, whatever the reason, is a failed
+/// reload like one with errors: recorded with the exception's message, while the last good rules keep running.
 /// </summary>
-public sealed class RulesReloader(Engine engine)
+public sealed class RulesReloader
 {
     private readonly Lock gate = new();
-    private readonly ILogger log = engine.Options.LoggerFactory.CreateLogger<RulesReloader>();
+    private readonly Engine engine;
+    private readonly Func<RuleSet> load;
+    private readonly ILogger log;
 
-    /// <summary>Raised after each reload with the new rule set, under the reload lock.</summary>
+    public RulesReloader(Engine engine)
+        : this(engine, engine.LoadRules)
+    {
+    }
+
+    /// <param name="load">Loads the rules into the engine and returns them; tests give one that throws.</param>
+    internal RulesReloader(Engine engine, Func<RuleSet> load)
+    {
+        this.engine = engine;
+        this.load = load;
+        log = engine.Options.LoggerFactory.CreateLogger<RulesReloader>();
+    }
+
+    /// <summary>Raised after each reload, failed or not, with the rules that now run, under the reload lock.</summary>
     public event Action<RuleSet>? Reloaded;
 
     /// <summary>The last reload, or null before the first.</summary>
     public ReloadResult? Last { get; private set; }
 
-    /// <summary>Successful reloads and failed ones (a file with errors), since start.</summary>
+    /// <summary>Successful reloads and failed ones (a file with errors, or a reload that threw), since start.</summary>
     public long Successes { get; private set; }
 
     public long Failures { get; private set; }
@@ -28,14 +45,15 @@ public sealed class RulesReloader(Engine engine)
         lock (gate)
         {
             var stopwatch = Stopwatch.StartNew();
-            var rules = engine.LoadRules();
+            var (rules, failure) = TryLoad(reason);
+            var errors = failure is null ? rules.Errors : [failure];
             var result = new ReloadResult(
                 engine.Options.TimeProvider.GetUtcNow(),
                 reason,
-                rules.Errors.Count == 0,
+                errors.Count == 0,
                 rules.Files.Count,
                 rules.Assertions.Count + rules.ModelAssertions.Count + rules.Responders.Count,
-                rules.Errors,
+                errors,
                 stopwatch.Elapsed);
 
             Last = result;
@@ -48,15 +66,43 @@ public sealed class RulesReloader(Engine engine)
             else
             {
                 Failures++;
-                foreach (var error in rules.Errors)
+                if (failure is null)
                 {
-                    log.LogWarning(EngineEvents.ReloadFailed, "{File}:{Line}:{Column}: rule {Rule}: {Message}",
-                        error.Location.File, error.Location.Line, error.Location.Column, error.Rule, error.Message);
+                    // A reload that threw was logged with its exception already.
+                    LogErrors(errors);
                 }
             }
 
             Reloaded?.Invoke(rules);
             return result;
+        }
+    }
+
+    /// <returns>The rules loaded; or, when loading threw, the rules still running and the error saying why.</returns>
+    private (RuleSet Rules, RuleError? Failure) TryLoad(string reason)
+    {
+        try
+        {
+            return (load(), null);
+        }
+        catch (Exception exception)
+        {
+            // The loader compiles files in parallel: what one of them threw comes wrapped.
+            var cause = exception is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : exception;
+            var message = $"the reload failed, and the rules of the last good load keep running: " +
+                $"{cause.GetType().Name}: {cause.Message}";
+            log.LogError(EngineEvents.ReloadFailed, exception, "Reloading {Directory} ({Reason}) failed, and the rules of " +
+                "the last good load keep running: {Error}", engine.Options.RulesDirectory, reason, cause.Message);
+            return (engine.Rules, new RuleError(new SourceLocation(engine.Options.RulesDirectory, 1, 1), null, message));
+        }
+    }
+
+    private void LogErrors(IEnumerable<RuleError> errors)
+    {
+        foreach (var error in errors)
+        {
+            log.LogWarning(EngineEvents.ReloadFailed, "{File}:{Line}:{Column}: rule {Rule}: {Message}",
+                error.Location.File, error.Location.Line, error.Location.Column, error.Rule, error.Message);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using RulesEngine.RuleFiles;
 
 namespace RulesEngine.Loading;
 
@@ -113,7 +114,10 @@ public sealed class RulesWatcher : IDisposable
         }
     }
 
-    /// <summary>A hash of every rule file's name and content, following symbolic links.</summary>
+    /// <summary>
+    /// A hash of every rule file's name and content, following symbolic links. An entry that is not a regular file
+    /// (a FIFO) is never opened: its name and kind are hashed, and the loader reports it.
+    /// </summary>
     public static string Fingerprint(string directory)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -122,15 +126,10 @@ public sealed class RulesWatcher : IDisposable
             foreach (var path in RuleSetLoader.RuleFilePaths(directory))
             {
                 hash.AppendData(System.Text.Encoding.UTF8.GetBytes(path + "\0"));
-                try
-                {
-                    hash.AppendData(File.ReadAllBytes(path));
-                }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-                {
-                    // Being replaced right now; the next event or poll sees the new file.
-                    hash.AppendData("unreadable"u8);
-                }
+
+                // A file being replaced right now is unreadable for a moment; the next event or poll sees the new one.
+                var content = RuleFileContent.ReadBytes(path, out var error);
+                hash.AppendData(content ?? System.Text.Encoding.UTF8.GetBytes(error!.Message));
             }
         }
 

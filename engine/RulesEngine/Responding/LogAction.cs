@@ -1,23 +1,26 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using RulesEngine.RuleFiles;
+using RulesEngine.Templates;
 
 namespace RulesEngine.Responding;
 
-/// <summary>Writes the rule's message to the engine's log, with the issue as structured values.</summary>
+/// <summary>Writes the rule's message, rendered for the issue, to the engine's log, with the issue as structured values.</summary>
 internal sealed class LogAction(LogActionDefinition definition) : IResponderAction
 {
-    public Task<JsonNode?> ExecuteAsync(ActionInvocation invocation)
+    public async Task<JsonNode?> ExecuteAsync(ActionInvocation invocation)
     {
+        var message = await TemplateRenderer.RenderTextAsync(definition.Message, invocation.Templates,
+            invocation.CancellationToken).ConfigureAwait(false);
         var issue = invocation.Issue;
         invocation.Script.Log.Log(
             definition.Level,
             EngineEvents.ActionLog,
             "{Message} (issue {IssueId} '{IssueName}' record {RecordKey})",
-            definition.Message,
+            message,
             issue.Id,
             issue.Name,
             issue.Record?.Key);
-        return Task.FromResult<JsonNode?>(new JsonObject { ["logged"] = definition.Message });
+        return new JsonObject { ["logged"] = message };
     }
 }

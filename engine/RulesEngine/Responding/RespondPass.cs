@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using RulesEngine.Compilation;
 using RulesEngine.Issues;
 using RulesEngine.Loading;
@@ -17,11 +18,13 @@ public sealed class RespondPass
     private readonly IssueStore store;
     private readonly EngineOptions options;
     private readonly IssueResponse response;
+    private readonly ILogger log;
 
     public RespondPass(IssueStore store, EngineOptions options)
     {
         this.store = store;
         this.options = options;
+        log = options.LoggerFactory.CreateLogger<RespondPass>();
         var backoff = new RetryBackoff(options.RetryDelay, options.MaxRetryDelay);
         response = new IssueResponse(
             store,
@@ -51,7 +54,7 @@ public sealed class RespondPass
 
         // Matched here, on one thread: the matcher's cache is not thread-safe. An open issue is read whole only when
         // an action of a matching responder may be due; in a large store most open issues are waiting out a delay.
-        var matcher = new ResponderMatcher(rules.Responders);
+        var matcher = new ResponderMatcher(rules.Responders, log);
         var work = new List<(Issue Issue, IReadOnlyList<CompiledResponder> Responders)>();
         foreach (var summary in open)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RulesEngine.Templates;
 
 namespace RulesEngine.RuleFiles;
 
@@ -49,7 +50,8 @@ public sealed record RunActionDefinition : ActionDefinition
 /// <summary>Writes a line to the engine's log, with the issue's name, id and record as structured values.</summary>
 public sealed record LogActionDefinition : ActionDefinition
 {
-    public required string Message { get; init; }
+    /// <summary>A template over the issue, such as <c>still open: {{ issue.name }}</c>, rendered at each run.</summary>
+    public required IssueTemplate Message { get; init; }
 
     /// <summary>Default Warning.</summary>
     public LogLevel Level { get; init; } = LogLevel.Warning;

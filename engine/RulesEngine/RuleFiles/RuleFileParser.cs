@@ -25,22 +25,15 @@ public static class RuleFileParser
         return new RuleFileParseResult(file, sorted);
     }
 
-    /// <summary>Reads and parses the file; a file that cannot be read gives one error at its line 1.</summary>
+    /// <summary>
+    /// Reads and parses the file. A file that cannot be read, that is not a regular file (a FIFO is never opened), or
+    /// that is not valid UTF-8 gives one error, at its line 1 or at the first bad byte.
+    /// </summary>
     public static RuleFileParseResult ParseFile(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException
-            or NotSupportedException or System.Security.SecurityException)
-        {
-            var error = new RuleError(new SourceLocation(path, 1, 1), null,
-                $"cannot read the rule file: {exception.Message}");
-            return new RuleFileParseResult(new RuleFileDefinition { Path = path }, [error]);
-        }
-
-        return Parse(path, text);
+        var text = RuleFileContent.Read(path, out var error);
+        return text is null
+            ? new RuleFileParseResult(new RuleFileDefinition { Path = path }, [error!])
+            : Parse(path, text);
     }
 }

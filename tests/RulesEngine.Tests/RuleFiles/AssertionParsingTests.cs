@@ -80,6 +80,17 @@ public sealed class AssertionParsingTests
     }
 
     [Fact]
+    public void A_time_zone_that_names_a_folder_of_zones_is_an_unknown_time_zone_rather_than_a_crash()
+    {
+        var result = RuleFileParser.Parse("zone.yaml", "assertions:\n  - { name: europe, timezone: Europe, check: 'true' }\n");
+
+        var error = result.ErrorAt(2, 31);
+        Assert.Equal("europe", error.Rule);
+        Assert.StartsWith("unknown time zone 'Europe'; expected an IANA time zone id such as Europe/Paris", error.Message);
+        Assert.Empty(result.RuleNames());
+    }
+
+    [Fact]
     public void Durations_that_are_zero_timeouts_negative_or_not_durations_are_errors_quoting_the_value()
     {
         var result = Fixture.Parse("invalid-durations.yaml");

@@ -80,7 +80,7 @@ public sealed class ResponderParsingTests
 
         var log = Assert.IsType<LogActionDefinition>(responders[0].Actions[0]);
         Assert.Equal(("0:log", TimeSpan.FromSeconds(30), "still open", LogLevel.Warning),
-            (log.Key, log.Delay, log.Message, log.Level));
+            (log.Key, log.Delay, log.Message.Text, log.Level));
         Assert.Equal((32, 9), (log.Location.Line, log.Location.Column));
         var run = Assert.IsType<RunActionDefinition>(responders[0].Actions[1]);
         Assert.Equal(("1:run", TimeSpan.FromMinutes(30)), (run.Key, run.Delay));

@@ -31,15 +31,15 @@ internal static class ActionPolicyReader
             Retries = mapping.Optional("retries") is { } retries
                 ? NodeReader.Integer(retries, "retries", 0, MostRetries, errors) ?? 0
                 : ActionDefinition.DefaultRetries,
-            RetryDelay = Duration(mapping, "retry_delay", errors),
-            Repeat = Duration(mapping, "repeat", errors),
-            Timeout = Duration(mapping, "timeout", errors),
+            RetryDelay = Duration(mapping, "retry_delay", DurationParser.LongestDelay, errors),
+            Repeat = Duration(mapping, "repeat", DurationParser.LongestDelay, errors),
+            Timeout = Duration(mapping, "timeout", DurationParser.LongestTimeout, errors),
         };
         return before.Grew ? null : policy;
     }
 
-    private static TimeSpan? Duration(KeyedMapping mapping, string key, ErrorCollector errors) =>
-        mapping.Optional(key) is { } node ? DurationParser.Read(node, key, allowZero: false, errors) : null;
+    private static TimeSpan? Duration(KeyedMapping mapping, string key, TimeSpan longest, ErrorCollector errors) =>
+        mapping.Optional(key) is { } node ? DurationParser.Read(node, key, allowZero: false, longest, errors) : null;
 
     private static void RefuseUnder(KeyedMapping mapping, string[] keys, string where, ErrorCollector errors)
     {

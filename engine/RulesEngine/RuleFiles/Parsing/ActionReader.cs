@@ -55,7 +55,7 @@ internal static class ActionReader
         var kind = KindKey.Read(mapping, "action", Kinds, [], errors);
         var name = mapping.Optional("name") is { } nameNode ? RuleNames.Read(nameNode, "name", errors) : null;
         var delay = mapping.Optional("delay") is { } delayNode
-            ? DurationParser.Read(delayNode, "delay", allowZero: true, errors)
+            ? DurationParser.Read(delayNode, "delay", allowZero: true, DurationParser.LongestDelay, errors)
             : TimeSpan.Zero;
         var policy = ActionPolicyReader.Read(mapping, trigger, allowRetry, errors);
         if (kind is null || delay is null || policy is null)

@@ -43,7 +43,7 @@ internal static class AssertionReader
             Optional(mapping, "description", node => NodeReader.Text(node, "description", "text", errors)),
             Optional(mapping, "schedule", node => CronValidator.Read(node, errors)),
             Optional(mapping, "timezone", node => TimeZoneReader.Read(node, errors)),
-            Optional(mapping, "timeout", node => DurationParser.Read(node, "timeout", allowZero: false, errors)),
+            Optional(mapping, "timeout", node => DurationParser.Read(node, "timeout", allowZero: false, DurationParser.LongestTimeout, errors)),
             Optional(mapping, "params", node => ParamsConverter.Read(node, errors)),
             check);
     }

@@ -11,6 +11,8 @@ internal static class CronValidator
     private static readonly DateTime WindowStart = new(2000, 1, 1);
     private static readonly DateTime WindowEnd = WindowStart.AddYears(28);
 
+    private static readonly string[] FieldNames = ["minute", "hour", "day-of-month", "month", "day-of-week"];
+
     /// <param name="problem">Why the expression was refused, in words quoting it.</param>
     public static bool TryParse(string expression, out CronSchedule? schedule, out string problem)
     {
@@ -20,6 +22,12 @@ internal static class CronValidator
         {
             problem = $"the cron expression '{expression}' has {fields} fields; expected 5 " +
                 "(minute hour day-of-month month day-of-week) or 6 (the same with seconds first)";
+            return false;
+        }
+
+        if (ZeroStep(expression) is { } zeroStep)
+        {
+            problem = zeroStep;
             return false;
         }
 
@@ -53,6 +61,27 @@ internal static class CronValidator
         }
 
         return schedule;
+    }
+
+    /// <summary>
+    /// Why a field has a step of 0 (<c>*/0</c>), or null. NCrontab takes such a step as 1: <c>*/0 * * * *</c> would run
+    /// every minute, which is not what anyone who wrote it meant.
+    /// </summary>
+    private static string? ZeroStep(string expression)
+    {
+        var fields = expression.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var names = fields.Length == 6 ? ["second", .. FieldNames] : FieldNames;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var steps = fields[i].Split(',').Where(part => part.Contains('/')).Select(part => part[(part.IndexOf('/') + 1)..]);
+            if (steps.Any(step => step.Length > 0 && step.All(digit => digit == '0')))
+            {
+                return $"the cron expression '{expression}' has a step of 0 in its {names[i]} field ('{fields[i]}'); " +
+                    "a step after '/' must be 1 or more";
+            }
+        }
+
+        return null;
     }
 
     private static CrontabSchedule? Parse(string expression, bool includingSeconds, out string problem)

@@ -14,7 +14,7 @@ internal static class HttpSourceReader
         var url = ReadUrl(source, errors);
         var path = source.Optional("path") is { } pathNode ? ReadArrayPath(pathNode, errors) : [];
         var timeout = source.Optional("timeout") is { } timeoutNode
-            ? DurationParser.Read(timeoutNode, "timeout", allowZero: false, errors)
+            ? DurationParser.Read(timeoutNode, "timeout", allowZero: false, DurationParser.LongestTimeout, errors)
             : null;
         var headers = source.Optional("headers") is { } headersNode ? ReadHeaders(headersNode, errors) : [];
 

@@ -4,7 +4,8 @@ namespace RulesEngine.RuleFiles.Parsing;
 
 /// <summary>
 /// Reads a <c>log</c> action: a message (<c>log: "still open"</c>), or a mapping with <c>message</c> and
-/// <c>level</c> (trace, debug, information, warning, error or critical, any case; default warning).
+/// <c>level</c> (trace, debug, information, warning, error or critical, any case; default warning). The message is a
+/// template over the issue, as every other action's text is, checked here.
 /// </summary>
 internal static class LogActionReader
 {
@@ -25,13 +26,13 @@ internal static class LogActionReader
     {
         if (node is not MappingNode mapping)
         {
-            var text = NodeReader.NonBlankText(node, "log", "a message, or a mapping with message and level", errors);
+            var text = TemplateReader.ReadNonBlank(node, "log", "a message, or a mapping with message and level", errors);
             return text is null ? null : new() { Key = key, Location = location, Delay = delay, Message = text };
         }
 
         var log = KeyedMapping.Read(mapping, "a log action", Keys, errors);
         var message = log.Required("message", "the text to log", errors) is { } messageNode
-            ? NodeReader.NonBlankText(messageNode, "message", "the text to log", errors)
+            ? TemplateReader.ReadNonBlank(messageNode, "message", "the text to log", errors)
             : null;
         var level = log.Optional("level") is { } levelNode ? ReadLevel(levelNode, errors) : LogLevel.Warning;
         if (message is null || level is null)

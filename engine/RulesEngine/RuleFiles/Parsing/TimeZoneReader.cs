@@ -21,5 +21,13 @@ internal static class TimeZoneReader
                 $"Europe/Paris, America/New_York or UTC ({exception.Message})");
             return null;
         }
+        catch (System.Security.SecurityException)
+        {
+            // What .NET throws on Linux for a folder of the time zone database, such as 'Europe': its message says
+            // the zone was found but cannot be read, which would send the operator after file permissions.
+            errors.Add(node.Start, $"unknown time zone '{id}'; expected an IANA time zone id such as " +
+                "Europe/Paris, America/New_York or UTC (this names a group of zones, not one)");
+            return null;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -5,13 +6,34 @@ namespace RulesEngine.RuleFiles.Parsing;
 
 /// <summary>
 /// Reads a rule file's single YAML document into <see cref="YamlNode"/>s from YamlDotNet's parser events.
-/// Malformed YAML gives one error at the place YamlDotNet reports, and no document.
+/// Malformed YAML gives one error at the place YamlDotNet reports, and no document. So does a document that would
+/// exhaust the engine: nested deeper than <see cref="MaxDepth"/>, or whose aliases would add more than
+/// <see cref="MaxAliasedValues"/> values.
 /// </summary>
 internal sealed class YamlDocumentReader
 {
+    /// <summary>
+    /// How many values a file's aliases may add to it, counting each alias as every value under its anchor. An alias
+    /// is the anchored node itself, not a copy, but whatever walks the document (parameters becoming JSON and C#)
+    /// expands it: nine levels of ten aliases each ("a billion laughs") would be a billion values.
+    /// </summary>
+    public const int MaxAliasedValues = 100_000;
+
+    /// <summary>
+    /// How deeply collections may nest. Reading, and everything that walks the document after, recurses once per
+    /// level, and a stack overflow ends the process without a chance to report it; a rule file needs a few levels
+    /// beyond the five of a rule's parameters. 64 is also as deep as System.Text.Json reads JSON by default.
+    /// </summary>
+    public const int MaxDepth = 64;
+
     private readonly IParser parser;
-    private readonly Dictionary<string, YamlNode> anchors = [];
+    private readonly Dictionary<string, (YamlNode Node, long Values)> anchors = [];
     private Mark lastEnd = Mark.Empty;
+    private int depth;
+
+    // Every value read so far, an alias counting as the values under its anchor; and the part of it aliases added.
+    private long values;
+    private long aliasedValues;
 
     private YamlDocumentReader(string text) => parser = new Parser(new StringReader(text));
 
@@ -22,6 +44,10 @@ internal sealed class YamlDocumentReader
         try
         {
             return reader.ReadDocument();
+        }
+        catch (DocumentTooLargeException exception)
+        {
+            errors.Add(new RuleError(exception.Start.In(path), null, exception.Message));
         }
         catch (YamlException exception)
         {
@@ -70,20 +96,38 @@ internal sealed class YamlDocumentReader
     private YamlNode ReadNode()
     {
         var next = Consume<ParsingEvent>();
+        if (next is AnchorAlias alias)
+        {
+            return Resolve(alias);
+        }
+
+        var valuesBefore = values++;
         var node = next switch
         {
             Scalar scalar => ToScalar(scalar),
-            SequenceStart start => ReadSequence(start),
-            MappingStart start => ReadMapping(start),
-            AnchorAlias alias => Resolve(alias),
+            SequenceStart start => Nested(start, () => ReadSequence(start)),
+            MappingStart start => Nested(start, () => ReadMapping(start)),
             _ => throw new YamlException(next.Start, next.End, $"unexpected {next.GetType().Name} in the document"),
         };
 
         if (next is NodeEvent { Anchor.IsEmpty: false } anchored)
         {
-            anchors[anchored.Anchor.Value] = node;
+            anchors[anchored.Anchor.Value] = (node, values - valuesBefore);
         }
 
+        return node;
+    }
+
+    private YamlNode Nested(ParsingEvent start, Func<YamlNode> read)
+    {
+        if (++depth > MaxDepth)
+        {
+            throw new DocumentTooLargeException(start.Start, start.End, $"the document nests deeper than {MaxDepth} " +
+                "levels here; a rule file may nest at most that deep");
+        }
+
+        var node = read();
+        depth--;
         return node;
     }
 
@@ -118,10 +162,26 @@ internal sealed class YamlDocumentReader
         return new MappingNode(entries, start.Start, end.End);
     }
 
-    private YamlNode Resolve(AnchorAlias alias) =>
-        anchors.TryGetValue(alias.Value.Value, out var node)
-            ? node
-            : throw new YamlException(alias.Start, alias.End, $"the alias '*{alias.Value}' names no anchor before it");
+    private YamlNode Resolve(AnchorAlias alias)
+    {
+        if (!anchors.TryGetValue(alias.Value.Value, out var anchored))
+        {
+            throw new YamlException(alias.Start, alias.End, $"the alias '*{alias.Value}' names no anchor before it");
+        }
+
+        values += anchored.Values;
+        aliasedValues += anchored.Values;
+        if (aliasedValues > MaxAliasedValues)
+        {
+            var limit = MaxAliasedValues.ToString("N0", CultureInfo.InvariantCulture);
+            throw new DocumentTooLargeException(alias.Start, alias.End, $"the alias '*{alias.Value}' makes the file's " +
+                $"aliases stand for more than {limit} values (each alias counts every value under its anchor, and " +
+                "aliases of aliases multiply); a rule file's aliases may add at most that many: write fewer nested " +
+                "aliases");
+        }
+
+        return anchored.Node;
+    }
 
     private T Consume<T>() where T : ParsingEvent
     {

@@ -40,6 +40,21 @@ public sealed class CronValidatorTests
         Assert.StartsWith($"the cron expression '{expression}' has {fields} fields; expected 5", problem);
     }
 
+    [Theory]
+    [InlineData("*/0 * * * *", "minute", "*/0")]
+    [InlineData("0 1-23/00 * * *", "hour", "1-23/00")]
+    [InlineData("0 0 1,10-20/0 * *", "day-of-month", "1,10-20/0")]
+    [InlineData("*/0 * * * * *", "second", "*/0")]
+    [InlineData("0 0 * * * 1/0", "day-of-week", "1/0")]
+    public void A_step_of_zero_is_refused_naming_the_field(string expression, string field, string text)
+    {
+        Assert.False(CronValidator.TryParse(expression, out var schedule, out var problem));
+
+        Assert.Null(schedule);
+        Assert.Equal($"the cron expression '{expression}' has a step of 0 in its {field} field ('{text}'); a step " +
+            "after '/' must be 1 or more", problem);
+    }
+
     [Fact]
     public void Expression_with_an_overflowing_number_is_refused_not_thrown()
     {

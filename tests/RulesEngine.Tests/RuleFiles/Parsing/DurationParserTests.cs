@@ -1,3 +1,4 @@
+using RulesEngine.RuleFiles;
 using RulesEngine.RuleFiles.Parsing;
 
 namespace RulesEngine.Tests.RuleFiles.Parsing;
@@ -38,5 +39,28 @@ public sealed class DurationParserTests
     public void Anything_else_is_refused(string text)
     {
         Assert.False(DurationParser.TryParse(text, out _));
+    }
+
+    [Fact]
+    public void A_duration_past_the_longest_its_key_allows_is_an_error_saying_it_is_too_large_and_the_maximum()
+    {
+        var result = RuleFileParser.Parse("long.yaml", """
+            assertions:
+              - { name: slow check, timeout: 60d, check: "true" }
+            responders:
+              - name: far future
+                watch: disk
+                actions:
+                  - { delay: 99999999999d, log: never }
+                  - { repeat: 3651d, retry_delay: 3650d, timeout: 30d, log: ok }
+            """);
+
+        Assert.Equal(
+        [
+            (2, 34, "slow check", "expected a duration of at most 30d for 'timeout', found '60d', which is too large"),
+            (7, 18, "far future", "expected a duration of at most 3650d for 'delay', found '99999999999d', which is too large"),
+            (8, 19, "far future", "expected a duration of at most 3650d for 'repeat', found '3651d', which is too large"),
+        ],
+            result.Errors.Select(error => (error.Location.Line, error.Location.Column, error.Rule, error.Message)));
     }
 }

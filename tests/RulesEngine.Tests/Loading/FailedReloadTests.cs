@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using RulesEngine.Loading;
+using RulesEngine.Tests.Support;
+
+namespace RulesEngine.Tests.Loading;
+
+/// <summary>
+/// A reload that fails, by errors or by throwing, is recorded as failed everywhere the last reload is read (its
+/// result, the log, the API and the metrics), while the last good rules keep running; the next good reload succeeds.
+/// </summary>
+public sealed class FailedReloadTests : IDisposable
+{
+    private readonly Workspace workspace = new();
+
+    public void Dispose() => workspace.Dispose();
+
+    [Fact]
+    public void A_reload_that_throws_is_recorded_as_failed_with_its_message_and_the_last_good_rules_keep_running()
+    {
+        workspace.WriteRules("good.yaml", "assertions: [ { name: good, check: 'true' } ]");
+        var logs = new RecordingLoggerFactory();
+        using var engine = workspace.OpenEngine(workspace.Options with { LoggerFactory = logs });
+        var failing = false;
+        var reloader = new RulesReloader(engine, () => failing
+            ? throw new AggregateException(new InsufficientExecutionStackException("the stack ran out"))
+            : engine.LoadRules());
+        var reloaded = new List<RuleSet>();
+        reloader.Reloaded += reloaded.Add;
+        reloader.Reload("start");
+        var good = engine.Rules;
+
+        failing = true;
+        var result = reloader.Reload("API");
+
+        Assert.Same(result, reloader.Last);
+        Assert.Equal((false, 1, 1, 1L, 1L), (result.Success, result.Files, result.Rules, reloader.Successes, reloader.Failures));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((workspace.RulesDirectory, 1, 1, null), (error.Location.File, error.Location.Line, error.Location.Column, error.Rule));
+        Assert.Equal("the reload failed, and the rules of the last good load keep running: " +
+            "InsufficientExecutionStackException: the stack ran out", error.Message);
+        Assert.Equal([good, good], reloaded);
+        Assert.Same(good, engine.Rules);
+        var logged = Assert.Single(logs.Entries, entry => entry.EventId == EngineEvents.ReloadFailed);
+        Assert.Equal(LogLevel.Error, logged.Level);
+        Assert.Equal($"Reloading {workspace.RulesDirectory} (API) failed, and the rules of the last good load keep " +
+            "running: the stack ran out", logged.Message);
+
+        failing = false;
+        workspace.WriteRules("more.yaml", "assertions: [ { name: more, check: 'true' } ]");
+        Assert.True(reloader.Reload("poll").Success);
+        Assert.Equal(["good", "more"], engine.Rules.Assertions.Select(rule => rule.Name));
+    }
+
+    [Fact]
+    public async Task An_alias_bomb_fails_the_sidecars_reload_in_the_api_and_metrics_and_other_files_still_load()
+    {
+        workspace.WriteRules("good.yaml", "assertions: [ { name: good, check: 'true' } ]");
+        await using var sidecar = await SidecarProcess.StartAsync(workspace);
+
+        var bomb = workspace.WriteRules("bomb.yaml", AliasBomb());
+        workspace.WriteRules("new.yaml", "assertions: [ { name: added beside the bomb, check: 'true' } ]");
+        using var failed = await sidecar.Client.PostAsync("/-/reload", null);
+        var failedBody = (await failed.Content.ReadFromJsonAsync<JsonNode>())!;
+        var rules = await sidecar.GetJsonAsync("/api/rules");
+        var metrics = await sidecar.Client.GetStringAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, failed.StatusCode);
+        var error = Assert.Single(failedBody["errors"]!.AsArray())!;
+        Assert.Equal((bomb, 8), (error["location"]!["file"]!.GetValue<string>(), error["location"]!["line"]!.GetValue<int>()));
+        Assert.False(rules["reload"]!["success"]!.GetValue<bool>());
+        Assert.Equal(["added beside the bomb", "good"],
+            rules["rules"]!.AsArray().Select(rule => rule!["name"]!.GetValue<string>()));
+        Assert.Contains("rules_engine_last_reload_success 0", metrics);
+
+        File.Delete(bomb);
+        using var fixedReload = await sidecar.Client.PostAsync("/-/reload", null);
+        Assert.Equal(HttpStatusCode.OK, fixedReload.StatusCode);
+        Assert.Contains("rules_engine_last_reload_success 1", await sidecar.Client.GetStringAsync("/metrics"));
+    }
+
+    /// <summary>Nine levels of ten aliases, each level re-anchoring the same name: a billion values once expanded.</summary>
+    private static string AliasBomb() =>
+        "assertions:\n  - name: bomb\n    params:\n      lol: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" +
+        string.Concat(Enumerable.Range(1, 8).Select(level => $"      level{level}: &a [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n")) +
+        "    check: \"true\"\n";
+}
