@@ -30,13 +30,21 @@ public static class IssueKeyRules
     // without being measured, which spares a model pass the count for nearly every key.
     private const int MaxBytesPerChar = 3;
 
-    /// <summary>What <see cref="char.IsControl(char)"/> calls control characters: U+0000 to U+001F, U+007F to U+009F.</summary>
-    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
-        [.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7f, 0x21)).Select(code => (char)code)]);
+    /// <summary>
+    /// What ends a line of text: the characters <see cref="char.IsControl(char)"/> calls control characters (U+0000 to
+    /// U+001F, U+007F to U+009F: a tab, a line feed, NEL), and the line and paragraph separators U+2028 and U+2029
+    /// (Unicode categories Zl and Zp, which hold nothing else), which editors, browsers and JavaScript break lines at.
+    /// </summary>
+    private static readonly SearchValues<char> LineBreaking = SearchValues.Create(
+    [
+        .. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7f, 0x21)).Select(code => (char)code),
+        '\u2028',
+        '\u2029',
+    ]);
 
     /// <summary>
-    /// Why <paramref name="name"/> cannot be kept, or null when it can: it is blank, holds a control character (a
-    /// name is one line of text), or is longer than <see cref="MaxNameBytes"/>.
+    /// Why <paramref name="name"/> cannot be kept, or null when it can: it is blank, holds a control character or a
+    /// line or paragraph separator (a name is one line of text), or is longer than <see cref="MaxNameBytes"/>.
     /// </summary>
     /// <param name="subject">How the message names what it is about, such as "the name" or "the heartbeat name".</param>
     internal static string? NameProblem(string? name, string subject)
@@ -46,9 +54,9 @@ public static class IssueKeyRules
             return $"{subject} is {(string.IsNullOrEmpty(name) ? "empty" : "only white space")}; a name needs some text";
         }
 
-        if (ControlCharacterProblem(name, subject, "a name is one line of text") is { } control)
+        if (LineBreakProblem(name, subject, "a name is one line of text") is { } lineBreak)
         {
-            return control;
+            return lineBreak;
         }
 
         return LengthProblem(name, subject, MaxNameBytes, "a name");
@@ -56,10 +64,11 @@ public static class IssueKeyRules
 
     /// <summary>
     /// Why <paramref name="key"/> cannot be kept as a record key given to the store, or null when it can: it holds a
-    /// control character or is longer than <see cref="MaxRecordKeyBytes"/>. An empty key is a key.
+    /// control character or a line or paragraph separator, or is longer than <see cref="MaxRecordKeyBytes"/>. An empty
+    /// key is a key.
     /// </summary>
     internal static string? RecordKeyProblem(string key, string subject) =>
-        ControlCharacterProblem(key, subject, "a record key is one line of text")
+        LineBreakProblem(key, subject, "a record key is one line of text")
         ?? LengthProblem(key, subject, MaxRecordKeyBytes, "a record key");
 
     /// <summary>Whether a record key is at most <see cref="MaxRecordKeyBytes"/> long: what a model pass checks.</summary>
@@ -67,8 +76,8 @@ public static class IssueKeyRules
         key.Length <= MaxRecordKeyBytes / MaxBytesPerChar || Encoding.UTF8.GetByteCount(key) <= MaxRecordKeyBytes;
 
     /// <summary>
-    /// The text as quoted in a message: control characters escaped, so the message stays on one line, and a long text
-    /// cut after its first 40 characters.
+    /// The text as quoted in a message: control characters and line and paragraph separators escaped, so the message
+    /// stays on one line, and a long text cut after its first 40 characters.
     /// </summary>
     internal static string Quote(string text)
     {
@@ -77,7 +86,7 @@ public static class IssueKeyRules
         var quoted = new StringBuilder("'");
         foreach (var character in shown)
         {
-            quoted.Append(char.IsControl(character) ? Escape(character) : character.ToString());
+            quoted.Append(LineBreaking.Contains(character) ? Escape(character) : character.ToString());
         }
 
         quoted.Append('\'');
@@ -108,12 +117,21 @@ public static class IssueKeyRules
         }
     }
 
-    private static string? ControlCharacterProblem(string text, string subject, string why)
+    private static string? LineBreakProblem(string text, string subject, string why)
     {
-        var control = text.AsSpan().IndexOfAny(ControlCharacters);
-        return control < 0
-            ? null
-            : $"{subject} {Quote(text)} holds a control character (a tab or a line break, say) at position {control + 1}; {why}";
+        var position = text.AsSpan().IndexOfAny(LineBreaking);
+        if (position < 0)
+        {
+            return null;
+        }
+
+        var found = char.GetUnicodeCategory(text[position]) switch
+        {
+            UnicodeCategory.LineSeparator => "a line separator (U+2028)",
+            UnicodeCategory.ParagraphSeparator => "a paragraph separator (U+2029)",
+            _ => "a control character (a tab or a line break, say)",
+        };
+        return $"{subject} {Quote(text)} holds {found} at position {position + 1}; {why}";
     }
 
     private static string? LengthProblem(string text, string subject, int maxBytes, string what)

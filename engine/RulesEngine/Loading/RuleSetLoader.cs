@@ -9,10 +9,22 @@ namespace RulesEngine.Loading;
 /// Loads every rule file of a directory into a <see cref="RuleSet"/>. Given the previous set, it recompiles only the
 /// files whose text changed, and when a changed file has errors it keeps that file's previous good version running
 /// and reports the errors. Without a previous version, the file's valid rules run and its broken ones are reported.
+/// Reading or compiling a file that throws, rather than reporting errors, throws a <see cref="RuleFileLoadException"/>
+/// naming the file (wrapped in an <see cref="AggregateException"/> when thrown while compiling).
 /// </summary>
-public sealed class RuleSetLoader(RuleCompiler compiler)
+public sealed class RuleSetLoader
 {
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
+
+    private readonly Func<RuleFileDefinition, RuleFileCompilation> compile;
+
+    public RuleSetLoader(RuleCompiler compiler)
+        : this(compiler.Compile)
+    {
+    }
+
+    /// <param name="compile">Compiles one file; tests give one that throws.</param>
+    internal RuleSetLoader(Func<RuleFileDefinition, RuleFileCompilation> compile) => this.compile = compile;
 
     public RuleSet Load(string directory, RuleSet? previous = null)
     {
@@ -22,7 +34,7 @@ public sealed class RuleSetLoader(RuleCompiler compiler)
             return new RuleSet(previous?.LoadedFiles ?? [], [error]);
         }
 
-        var parsed = RuleFilePaths(directory).Select(Parse).ToList();
+        var parsed = RuleFilePaths(directory).Select(path => OfFile(path, () => Parse(path))).ToList();
         var claimed = RuleNameClaims.Resolve(parsed);
         var previousFiles = (previous?.LoadedFiles ?? []).ToDictionary(file => file.Path);
 
@@ -31,7 +43,7 @@ public sealed class RuleSetLoader(RuleCompiler compiler)
         Parallel.For(0, parsed.Count, i =>
         {
             var path = parsed[i].Result.File.Path;
-            loaded[i] = Compile(claimed[path], previousFiles.GetValueOrDefault(path));
+            loaded[i] = OfFile(path, () => Compile(claimed[path], previousFiles.GetValueOrDefault(path)));
         });
         UnloadReplaced(previousFiles.Values, loaded);
         return new RuleSet(loaded, []);
@@ -45,6 +57,19 @@ public sealed class RuleSetLoader(RuleCompiler compiler)
             .Where(path => !System.IO.Path.GetFileName(path).StartsWith('.'))
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>One step of loading one file; what it throws leaves with the file's path.</summary>
+    private static T OfFile<T>(string path, Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (Exception exception)
+        {
+            throw new RuleFileLoadException(path, exception);
+        }
+    }
 
     private static (RuleFileParseResult Result, string Text) Parse(string path)
     {
@@ -71,7 +96,7 @@ public sealed class RuleSetLoader(RuleCompiler compiler)
             return new LoadedRuleFile(file.Definition.Path, hash, previous?.Compiled, file.Errors);
         }
 
-        var compilation = compiler.Compile(file.Definition);
+        var compilation = compile(file.Definition);
         var errors = file.Errors.Concat(compilation.Errors).ToList();
         if (errors.Count > 0 && previous?.Compiled is not null)
         {

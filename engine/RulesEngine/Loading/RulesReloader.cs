@@ -7,7 +7,9 @@ namespace RulesEngine.Loading;
 /// <summary>
 /// Reloads the engine's rules directory, one reload at a time, whoever asks (a file change, SIGHUP, the API), and
 /// keeps the outcome of the last one for health checks. A reload that throws, whatever the reason, is a failed
-/// reload like one with errors: recorded with the exception's message, while the last good rules keep running.
+/// reload like one with errors: recorded with the exception's message, at the rule file it was loading when that is
+/// known (a <see cref="RuleFileLoadException"/>) and at the rules folder otherwise, while the last good rules keep
+/// running.
 /// </summary>
 public sealed class RulesReloader
 {
@@ -45,8 +47,8 @@ public sealed class RulesReloader
         lock (gate)
         {
             var stopwatch = Stopwatch.StartNew();
-            var (rules, failure) = TryLoad(reason);
-            var errors = failure is null ? rules.Errors : [failure];
+            var (rules, failures) = TryLoad(reason);
+            var errors = failures ?? rules.Errors;
             var result = new ReloadResult(
                 engine.Options.TimeProvider.GetUtcNow(),
                 reason,
@@ -66,7 +68,7 @@ public sealed class RulesReloader
             else
             {
                 Failures++;
-                if (failure is null)
+                if (failures is null)
                 {
                     // A reload that threw was logged with its exception already.
                     LogErrors(errors);
@@ -78,8 +80,8 @@ public sealed class RulesReloader
         }
     }
 
-    /// <returns>The rules loaded; or, when loading threw, the rules still running and the error saying why.</returns>
-    private (RuleSet Rules, RuleError? Failure) TryLoad(string reason)
+    /// <returns>The rules loaded; or, when loading threw, the rules still running and the errors saying why.</returns>
+    private (RuleSet Rules, IReadOnlyList<RuleError>? Failures) TryLoad(string reason)
     {
         try
         {
@@ -87,15 +89,31 @@ public sealed class RulesReloader
         }
         catch (Exception exception)
         {
-            // The loader compiles files in parallel: what one of them threw comes wrapped.
-            var cause = exception is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : exception;
-            var message = $"the reload failed, and the rules of the last good load keep running: " +
-                $"{cause.GetType().Name}: {cause.Message}";
-            log.LogError(EngineEvents.ReloadFailed, exception, "Reloading {Directory} ({Reason}) failed, and the rules of " +
-                "the last good load keep running: {Error}", engine.Options.RulesDirectory, reason, cause.Message);
-            return (engine.Rules, new RuleError(new SourceLocation(engine.Options.RulesDirectory, 1, 1), null, message));
+            // The loader compiles files in parallel: what they threw comes wrapped, from one file or several.
+            var causes = exception is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [exception];
+            var inFiles = causes.OfType<RuleFileLoadException>().ToList();
+            if (inFiles.Count == 0)
+            {
+                log.LogError(EngineEvents.ReloadFailed, exception, "Reloading {Directory} ({Reason}) failed, and the " +
+                    "rules of the last good load keep running: {Error}", engine.Options.RulesDirectory, reason, causes[0].Message);
+                return (engine.Rules, [Failure(engine.Options.RulesDirectory, causes[0])]);
+            }
+
+            foreach (var inFile in inFiles)
+            {
+                log.LogError(EngineEvents.ReloadFailed, inFile, "Reloading {Directory} ({Reason}) failed on the rule file " +
+                    "{File}, and the rules of the last good load keep running: {Error}",
+                    engine.Options.RulesDirectory, reason, inFile.Path, inFile.InnerException!.Message);
+            }
+
+            return (engine.Rules, [.. inFiles.Select(inFile => Failure(inFile.Path, inFile.InnerException!))]);
         }
     }
+
+    /// <param name="where">The rule file being loaded when <paramref name="cause"/> was thrown, else the rules folder.</param>
+    private static RuleError Failure(string where, Exception cause) =>
+        new(new SourceLocation(where, 1, 1), null, "the reload failed, and the rules of the last good load keep " +
+            $"running: {cause.GetType().Name}: {cause.Message}");
 
     private void LogErrors(IEnumerable<RuleError> errors)
     {

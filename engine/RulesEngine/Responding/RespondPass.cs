@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using RulesEngine.Compilation;
 using RulesEngine.Issues;
@@ -19,6 +20,10 @@ public sealed class RespondPass
     private readonly EngineOptions options;
     private readonly IssueResponse response;
     private readonly ILogger log;
+
+    // The names each rule set's watch patterns timed out on, kept across passes and dropped with the rule set: a
+    // reload's new set starts afresh. Touched by one pass at a time, under the gate.
+    private readonly ConditionalWeakTable<RuleSet, WatchTimeouts> watchTimeouts = new();
 
     public RespondPass(IssueStore store, EngineOptions options)
     {
@@ -54,7 +59,7 @@ public sealed class RespondPass
 
         // Matched here, on one thread: the matcher's cache is not thread-safe. An open issue is read whole only when
         // an action of a matching responder may be due; in a large store most open issues are waiting out a delay.
-        var matcher = new ResponderMatcher(rules.Responders, log);
+        var matcher = new ResponderMatcher(rules.Responders, watchTimeouts.GetOrCreateValue(rules), log);
         var work = new List<(Issue Issue, IReadOnlyList<CompiledResponder> Responders)>();
         foreach (var summary in open)
         {

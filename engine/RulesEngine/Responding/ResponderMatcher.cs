@@ -6,13 +6,14 @@ namespace RulesEngine.Responding;
 
 /// <summary>
 /// Matches issue names against responders' patterns, each distinct name once per pass: the issues of a model
-/// assertion share one name, so thousands of issues cost one regex match per responder. Used by one pass, on one
-/// thread.
+/// assertion share one name, so thousands of issues cost one regex match per responder. A name on which a pattern
+/// timed out, in this pass or an earlier one over the same rules, is not tried again (<see cref="WatchTimeouts"/>).
+/// Used by one pass, on one thread.
 /// </summary>
-internal sealed class ResponderMatcher(IReadOnlyList<CompiledResponder> responders, ILogger log)
+internal sealed class ResponderMatcher(IReadOnlyList<CompiledResponder> responders, WatchTimeouts timeouts, ILogger log)
 {
     private readonly Dictionary<string, IReadOnlyList<CompiledResponder>> byName = new(StringComparer.Ordinal);
-    private readonly HashSet<string> timedOut = new(StringComparer.Ordinal);
+    private readonly HashSet<string> warned = new(StringComparer.Ordinal);
 
     public IReadOnlyList<CompiledResponder> Matching(string issueName)
     {
@@ -25,22 +26,29 @@ internal sealed class ResponderMatcher(IReadOnlyList<CompiledResponder> responde
         return matching;
     }
 
-    // A pattern that backtracks past its time limit matches nothing rather than stalling every responder; the
-    // operator hears of it once per responder and pass, not once per issue name.
+    // A pattern that backtracks past its time limit matches nothing rather than stalling every responder, and is not
+    // tried on that name again until the rules reload; the operator hears of it once per responder and pass in which
+    // it times out, not once per issue name.
     private bool SafeMatch(CompiledResponder responder, string issueName)
     {
+        if (timeouts.HasTimedOut(responder, issueName))
+        {
+            return false;
+        }
+
         try
         {
             return responder.Matches(issueName);
         }
         catch (RegexMatchTimeoutException exception)
         {
-            if (timedOut.Add(responder.Name))
+            timeouts.Remember(responder, issueName);
+            if (warned.Add(responder.Name))
             {
                 log.LogWarning(EngineEvents.WatchPatternTimedOut, "The watch pattern {Pattern} of responder " +
                     "{Responder} ({File}) took longer than {TimeoutMs} ms on issue '{IssueName}' and matched nothing; " +
-                    "its other issues this pass may be missed the same way. Simplify the pattern (nested repetition " +
-                    "such as (x+x+)+ backtracks without end)",
+                    "it is not tried on that name again until the rules reload, and its other issues may be missed the " +
+                    "same way. Simplify the pattern (nested repetition such as (x+x+)+ backtracks without end)",
                     responder.Definition.Watch, responder.Name, responder.File.Path,
                     exception.MatchTimeout.TotalMilliseconds, issueName);
             }

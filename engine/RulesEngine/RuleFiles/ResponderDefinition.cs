@@ -5,7 +5,10 @@ namespace RulesEngine.RuleFiles;
 /// <summary>A responder: a pattern over issue names and the actions to run on matching open issues.</summary>
 public sealed record ResponderDefinition
 {
-    /// <summary>Unique across all rule files; defaults to the watch pattern. Action history is kept under it.</summary>
+    /// <summary>
+    /// Unique across all rule files; defaults to the watch pattern, which must then keep the rules of names (at most
+    /// 256 bytes, one line). Action history is kept under it.
+    /// </summary>
     public required string Name { get; init; }
 
     public required SourceLocation Location { get; init; }

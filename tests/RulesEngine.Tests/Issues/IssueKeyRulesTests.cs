@@ -24,7 +24,9 @@ public sealed class IssueKeyRulesTests : IDisposable
     [InlineData("disk full\n", "The issue name 'disk full\\n' holds a control character (a tab or a line break, say) at position 10; a name is one line of text.")]
     [InlineData("disk\0full", "The issue name 'disk\\0full' holds a control character (a tab or a line break, say) at position 5; a name is one line of text.")]
     [InlineData("disk\u0085full", "The issue name 'disk\\u0085full' holds a control character (a tab or a line break, say) at position 5; a name is one line of text.")]
-    public void Maybe_open_refuses_a_blank_name_or_one_with_a_control_character_and_writes_nothing(string name, string expected)
+    [InlineData("disk\u2028full", "The issue name 'disk\\u2028full' holds a line separator (U+2028) at position 5; a name is one line of text.")]
+    [InlineData("disk full\u2029", "The issue name 'disk full\\u2029' holds a paragraph separator (U+2029) at position 10; a name is one line of text.")]
+    public void Maybe_open_refuses_a_blank_name_or_one_that_is_more_than_one_line_and_writes_nothing(string name, string expected)
     {
         var error = Assert.Throws<InvalidKeyException>(() => _store.MaybeOpen(new IssueKey(name), null));
 
@@ -40,6 +42,16 @@ public sealed class IssueKeyRulesTests : IDisposable
         Assert.Equal("The record key '42\\r' holds a control character (a tab or a line break, say) at position 3; " +
             "a record key is one line of text.", error.Message);
         Assert.Equal("", _store.MaybeOpen(new IssueKey("order unpaid", ""), null).Issue.Record!.Key);
+    }
+
+    [Fact]
+    public void Maybe_open_refuses_a_record_key_holding_a_paragraph_separator_as_more_than_one_line()
+    {
+        var error = Assert.Throws<InvalidKeyException>(() => _store.MaybeOpen(new IssueKey("order unpaid", "42\u2029"), null));
+
+        Assert.Equal("The record key '42\\u2029' holds a paragraph separator (U+2029) at position 3; a record key is one " +
+            "line of text.", error.Message);
+        Assert.Empty(_store.Find(new IssueQuery()));
     }
 
     [Fact]
@@ -81,6 +93,7 @@ public sealed class IssueKeyRulesTests : IDisposable
     [Theory]
     [InlineData(" ", "The heartbeat name is only white space; a name needs some text.")]
     [InlineData("billing\n", "The heartbeat name 'billing\\n' holds a control character (a tab or a line break, say) at position 8; a name is one line of text.")]
+    [InlineData("billing\u2028", "The heartbeat name 'billing\\u2028' holds a line separator (U+2028) at position 8; a name is one line of text.")]
     public void A_heartbeat_name_follows_the_rules_of_issue_names(string name, string expected)
     {
         var error = Assert.Throws<InvalidKeyException>(() => _store.RecordHeartbeat(name));

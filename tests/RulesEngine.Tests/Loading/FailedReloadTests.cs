@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using RulesEngine.Compilation;
 using RulesEngine.Loading;
 using RulesEngine.Tests.Support;
 
@@ -52,6 +53,41 @@ public sealed class FailedReloadTests : IDisposable
         workspace.WriteRules("more.yaml", "assertions: [ { name: more, check: 'true' } ]");
         Assert.True(reloader.Reload("poll").Success);
         Assert.Equal(["good", "more"], engine.Rules.Assertions.Select(rule => rule.Name));
+    }
+
+    [Fact]
+    public void A_reload_that_throws_on_one_file_names_that_file_and_the_last_good_rules_keep_running()
+    {
+        workspace.WriteRules("good.yaml", "assertions: [ { name: good, check: 'true' } ]");
+        var logs = new RecordingLoggerFactory();
+        using var engine = workspace.OpenEngine(workspace.Options with { LoggerFactory = logs });
+        engine.LoadRules();
+        var good = engine.Rules;
+        var trips = workspace.WriteRules("trips.yaml", "assertions: [ { name: trips, check: 'true' } ]");
+        workspace.WriteRules("more.yaml", "assertions: [ { name: more, check: 'true' } ]");
+
+        // Compiling trips.yaml runs out of memory, as the tester's file of aliases of a long text did.
+        var compiler = new RuleCompiler();
+        var loader = new RuleSetLoader(definition => definition.Path == trips
+            ? throw new OutOfMemoryException("Insufficient memory to continue the execution of the program.")
+            : compiler.Compile(definition));
+        var reloader = new RulesReloader(engine, () => loader.Load(workspace.RulesDirectory, engine.Rules));
+        var result = reloader.Reload("file change");
+
+        Assert.Equal((false, 1L), (result.Success, reloader.Failures));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((trips, 1, 1, null), (error.Location.File, error.Location.Line, error.Location.Column, error.Rule));
+        Assert.Equal("the reload failed, and the rules of the last good load keep running: OutOfMemoryException: " +
+            "Insufficient memory to continue the execution of the program.", error.Message);
+        Assert.Same(good, engine.Rules);
+        Assert.Equal(["good"], engine.Rules.Assertions.Select(rule => rule.Name));
+        var logged = Assert.Single(logs.Entries, entry => entry.EventId == EngineEvents.ReloadFailed);
+        Assert.Equal((LogLevel.Error, $"Reloading {workspace.RulesDirectory} (file change) failed on the rule file " +
+            $"{trips}, and the rules of the last good load keep running: Insufficient memory to continue the execution " +
+            "of the program."), (logged.Level, logged.Message));
+        var thrown = Assert.IsType<RuleFileLoadException>(logged.Exception);
+        Assert.Equal(trips, thrown.Path);
+        Assert.IsType<OutOfMemoryException>(thrown.InnerException);
     }
 
     [Fact]

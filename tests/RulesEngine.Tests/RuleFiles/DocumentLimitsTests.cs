@@ -30,6 +30,41 @@ public sealed class DocumentLimitsTests : IDisposable
     }
 
     [Fact]
+    public void Aliases_of_a_long_text_that_add_more_than_ten_million_characters_are_an_error_at_the_alias_past_the_limit()
+    {
+        // The tester's file: one anchored 100 KB string and 20,000 aliases of it, 160 KB standing for 2 billion characters.
+        var text = "assertions:\n  - name: long text\n    params:\n" +
+            $"      text: &s {new string('x', 100_000)}\n" +
+            $"      list: [{string.Join(", ", Enumerable.Repeat("*s", 20_000))}]\n" +
+            "    check: 'true'\n";
+
+        var result = RuleFileParser.Parse("long-text-aliases.yaml", text);
+
+        // A hundred aliases add exactly 10,000,000 characters; the 101st, four columns on per alias, goes past.
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("long-text-aliases.yaml", 5, 14 + 100 * 4, null),
+            (error.Location.File, error.Location.Line, error.Location.Column, error.Rule));
+        Assert.Equal("the alias '*s' makes the file's aliases stand for more than 10,000,000 characters of text (each " +
+            "alias counts the text of every value under its anchor, and aliases of aliases multiply); a rule file's " +
+            "aliases may add at most that many: alias long text fewer times", error.Message);
+        Assert.Empty(result.RuleNames());
+    }
+
+    [Fact]
+    public void Aliases_of_text_up_to_the_character_limit_are_read()
+    {
+        var text = "assertions:\n  - name: long text\n    params:\n" +
+            $"      text: &s {new string('x', 100_000)}\n" +
+            $"      list: [{string.Join(", ", Enumerable.Repeat("*s", 100))}]\n" +
+            "    check: 'true'\n";
+
+        var result = RuleFileParser.Parse("long-text-aliases.yaml", text);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(100, result.File.Assertions.Single().Params!["list"]!.AsArray().Count);
+    }
+
+    [Fact]
     public void Aliases_within_the_limit_are_read_as_the_values_they_name()
     {
         var result = RuleFileParser.Parse("shared.yaml", """

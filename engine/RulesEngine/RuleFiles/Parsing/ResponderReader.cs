@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RulesEngine.Issues;
 
 namespace RulesEngine.RuleFiles.Parsing;
 
@@ -26,7 +27,9 @@ internal static class ResponderReader
     {
         var mapping = KeyedMapping.Read(node, "a responder", Keys, errors);
         var (watch, pattern) = ReadWatch(mapping, errors);
-        var name = mapping.Optional("name") is { } nameNode ? RuleNames.Read(nameNode, "name", errors) : watch;
+        var name = mapping.Optional("name") is { } nameNode
+            ? RuleNames.Read(nameNode, "name", errors)
+            : DefaultName(mapping, watch, errors);
 
         var description = mapping.Optional("description") is { } descriptionNode
             ? NodeReader.Text(descriptionNode, "description", "text", errors)
@@ -59,6 +62,23 @@ internal static class ResponderReader
             OnResolve = onResolve,
             OnCrash = onCrash ?? CrashPolicy.Retry,
         };
+    }
+
+    /// <summary>
+    /// The name of a responder without <c>name</c>: its watch pattern, when that keeps the rules of names. The runs of
+    /// its actions are recorded on issues under its name, so a pattern that cannot be a name (longer than the store
+    /// indexes, or more than one line) is an error at the pattern asking for a <c>name</c>, as an explicit one is.
+    /// </summary>
+    private static string? DefaultName(KeyedMapping mapping, string? watch, ErrorCollector errors)
+    {
+        if (watch is null || IssueKeyRules.NameProblem(watch, "the watch pattern") is not { } problem)
+        {
+            return watch;
+        }
+
+        errors.Add(mapping.Optional("watch")!.Start, $"{problem}; this responder has no 'name', so its watch pattern " +
+            "would be its name, under which the runs of its actions are recorded: give it a 'name'");
+        return null;
     }
 
     private static CrashPolicy? ReadCrashPolicy(YamlNode node, ErrorCollector errors)

@@ -15,9 +15,9 @@ internal static class RuleNames
             : null;
 
     /// <summary>
-    /// Text that is not blank, holds no control character (a tab, a line break) and is at most
-    /// <see cref="IssueKeyRules.MaxNameBytes"/> long: the rules the store applies to every issue name, checked here
-    /// so that a rule breaking them is a load error at its name rather than a failure of its every run.
+    /// Text that is not blank, holds no control character (a tab, a line break) nor line or paragraph separator, and is
+    /// at most <see cref="IssueKeyRules.MaxNameBytes"/> long: the rules the store applies to every issue name, checked
+    /// here so that a rule breaking them is a load error at its name rather than a failure of its every run.
     /// </summary>
     public static string? Read(YamlNode node, string key, ErrorCollector errors)
     {
