@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -21,17 +22,19 @@ internal static class IssuesCommand
 
     private static Command List()
     {
-        var status = new Option<IssueStatus?>("--status") { Description = "Only issues with this status: Open, Resolved or WontFix." };
+        var status = new Option<IssueStatus?>("--status")
+        {
+            Description = "Only issues with this status: Open, Resolved or WontFix.",
+            CustomParser = ParseStatus,
+        };
         var name = new Option<string?>("--name") { Description = "Only issues whose name starts with this text." };
         var record = new Option<string?>("--record") { Description = "Only issues about the record with this key." };
-        var limit = new Option<int>("--limit") { Description = "At most this many, newest first.", DefaultValueFactory = _ => 50 };
-        limit.Validators.Add(result =>
+        var limit = new Option<int>("--limit")
         {
-            if (result.GetValueOrDefault<int>() is var value and < 0)
-            {
-                result.AddError($"--limit must be 0 or more (how many issues to list); found {value}.");
-            }
-        });
+            Description = "At most this many, newest first.",
+            DefaultValueFactory = _ => 50,
+            CustomParser = WholeNumberParser.Between("--limit", 0, int.MaxValue, "how many issues to list"),
+        };
         var command = WithStore(new Command("list", "List issues, newest first.") { status, name, record, limit });
 
         command.SetAction(parseResult => WithIssueStore(parseResult, command, (store, output) =>
@@ -73,7 +76,7 @@ internal static class IssuesCommand
 
     private static Command Show()
     {
-        var id = new Argument<long>("id") { Description = "The issue's id." };
+        var id = IdArgument();
         var command = WithStore(new Command("show", "Show one issue with its details and action history.") { id });
         command.SetAction(parseResult => WithIssueStore(parseResult, command, (store, output) =>
             Report(store.Get(parseResult.GetValue(id)), parseResult.GetValue(id), output)));
@@ -112,12 +115,31 @@ internal static class IssuesCommand
 
     private static Command Change(string verb, string description, Func<IssueStore, long, Issue?> change)
     {
-        var id = new Argument<long>("id") { Description = "The issue's id." };
+        var id = IdArgument();
         var command = WithStore(new Command(verb, description) { id });
         command.SetAction(parseResult => WithIssueStore(parseResult, command, (store, output) =>
             Report(change(store, parseResult.GetValue(id)), parseResult.GetValue(id), output)));
         return command;
     }
+
+    // System.CommandLine's own message names the CLR type, and Enum.TryParse alone takes "7" for a status.
+    private static IssueStatus? ParseStatus(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (Enum.GetNames<IssueStatus>().FirstOrDefault(name => name.Equals(text, StringComparison.OrdinalIgnoreCase)) is { } name)
+        {
+            return Enum.Parse<IssueStatus>(name);
+        }
+
+        result.AddError($"--status must be Open, Resolved or WontFix; found '{text}'.");
+        return null;
+    }
+
+    private static Argument<long> IdArgument() => new("id")
+    {
+        Description = "The issue's id.",
+        CustomParser = WholeNumberParser.Between("ID", 1L, long.MaxValue, "the issue's id, as issues list shows it"),
+    };
 
     private static int Report(Issue? issue, long id, Output output)
     {

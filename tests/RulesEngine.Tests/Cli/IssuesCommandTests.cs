@@ -57,14 +57,37 @@ public sealed class IssuesCommandTests : IDisposable
             "the issue store can index it.", result.Stderr.TrimEnd());
     }
 
-    [Fact]
-    public async Task List_with_a_negative_limit_is_a_usage_error_with_exit_2()
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("abc")]
+    [InlineData("1.5")]
+    [InlineData("99999999999")]
+    public async Task List_with_a_limit_that_is_not_a_count_is_a_usage_error_with_exit_2(string limit)
     {
-        var result = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--limit", "-1");
+        var result = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--limit", limit);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("--limit must be 0 or more (how many issues to list); found -1.", result.Stderr);
+        Assert.Equal($"--limit must be a whole number from 0 to 2147483647 (how many issues to list); found '{limit}'.\n"
+            + "Run with --help for usage.", result.Stderr.TrimEnd().ReplaceLineEndings("\n"));
         Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Bad_values_of_every_other_option_and_argument_are_usage_errors_with_exit_2()
+    {
+        var noLimit = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--limit");
+        var status = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--status", "7");
+        var id = await EngineProcess.RunAsync(workspace.Root, "issues", "show", "abc");
+        var resolve = await EngineProcess.RunAsync(workspace.Root, "issues", "resolve", "1.5");
+
+        Assert.Equal((2, "Required argument missing for option: '--limit'."), (noLimit.ExitCode, FirstLine(noLimit.Stderr)));
+        Assert.Equal((2, "--status must be Open, Resolved or WontFix; found '7'."), (status.ExitCode, FirstLine(status.Stderr)));
+        Assert.Equal((2, "ID must be a whole number from 1 to 9223372036854775807 (the issue's id, as issues list shows it); found 'abc'."),
+            (id.ExitCode, FirstLine(id.Stderr)));
+        Assert.Equal(2, resolve.ExitCode);
+        Assert.EndsWith("found '1.5'.", FirstLine(resolve.Stderr));
+        Assert.All(new[] { noLimit, status, id, resolve }, result => Assert.DoesNotContain("Unhandled", result.Stderr));
+        Assert.False(File.Exists(workspace.StorePath), "a usage error opens no store");
     }
 
     [Fact]
@@ -90,4 +113,6 @@ public sealed class IssuesCommandTests : IDisposable
         Assert.Equal("10 of 1,500 issues shown, newest first; --limit 1500 shows them all.", json.Stderr.TrimEnd());
         Assert.Equal("", all.Stderr);
     }
+
+    private static string FirstLine(string text) => text.ReplaceLineEndings("\n").Split('\n')[0];
 }
