@@ -57,9 +57,13 @@ internal static class IssueDatabase
 
         var head = new byte[256];
         int read;
+        long length;
         using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
         {
             read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+
+            // Measured through the open file, which is the link's target when the path is a symbolic link.
+            length = file.Length;
         }
 
         if (head.AsSpan(0, read).IndexOf(FileSignature) < 0)
@@ -67,7 +71,7 @@ internal static class IssueDatabase
             throw new IOException($"'{path}' is not an issue store (not a LiteDB file); it was left untouched. Give --store a new file name or an existing store.");
         }
 
-        EnsureIsWhole(path, head.AsSpan(0, read), info.Length);
+        EnsureIsWhole(path, head.AsSpan(0, read), length);
     }
 
     /// <summary>

@@ -31,7 +31,9 @@ public sealed partial class IssueStore : IDisposable
 
     /// <summary>
     /// Opens the store at <paramref name="path"/>, creating the file and its folder when missing. The lock file is
-    /// <c>&lt;path&gt;.lock</c>; the description of the process holding it is also in <c>&lt;path&gt;.holder</c>.
+    /// <c>&lt;path&gt;.lock</c>; the description of the process holding it is also in <c>&lt;path&gt;.holder</c>. A
+    /// symbolic link is followed to its final target, and the store is that file: its lock and LiteDB's log file are
+    /// beside it, so a process opening the link and one opening the target share one lock.
     /// </summary>
     /// <param name="timeProvider">The clock for every time the store records; the system clock when null.</param>
     /// <exception cref="StoreLockedException">Another store, in this process or another, has the file open.</exception>
@@ -40,7 +42,7 @@ public sealed partial class IssueStore : IDisposable
     /// created, read or written (permissions, a read-only file system); the message names the path.</exception>
     public static IssueStore Open(string path, TimeProvider? timeProvider = null)
     {
-        var fullPath = System.IO.Path.GetFullPath(path);
+        var fullPath = FollowLinks(System.IO.Path.GetFullPath(path));
         if (Directory.Exists(fullPath))
         {
             throw new IOException($"The issue store '{fullPath}' is a directory; give the path of a file in it, such as '{System.IO.Path.Combine(fullPath, "issues.db")}'.");
@@ -54,6 +56,26 @@ public sealed partial class IssueStore : IDisposable
         {
             // Not an IOException: without this, callers that report a held or damaged store would crash on permissions.
             throw new IOException($"The issue store '{fullPath}' cannot be opened: {e.Message} Check that this user may read and write the file and its folder.", e);
+        }
+    }
+
+    /// <summary>The final target of a symbolic link; the path itself when it is not a link or does not exist.</summary>
+    private static string FollowLinks(string fullPath)
+    {
+        var info = new FileInfo(fullPath);
+        if (info.LinkTarget is null)
+        {
+            return fullPath;
+        }
+
+        try
+        {
+            return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? fullPath;
+        }
+        catch (IOException e)
+        {
+            // A loop of links, or one too many levels: .NET's message names the link, not the store.
+            throw new IOException($"The issue store '{fullPath}' is a symbolic link that cannot be followed: {e.Message}", e);
         }
     }
 
@@ -83,7 +105,7 @@ public sealed partial class IssueStore : IDisposable
         }
     }
 
-    /// <summary>The full path of the store's file.</summary>
+    /// <summary>The full path of the store's file, after following symbolic links.</summary>
     public string Path { get; }
 
     /// <summary>Closes the file and releases the lock; the files stay. Waits for a change in progress to finish.</summary>

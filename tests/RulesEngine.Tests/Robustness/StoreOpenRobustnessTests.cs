@@ -124,6 +124,38 @@ public sealed class StoreOpenRobustnessTests : IDisposable
         Assert.Equal(300, store.Count(IssueStatus.Open));
     }
 
+    [Fact]
+    public async Task A_store_given_through_a_symbolic_link_opens_as_its_target_and_shares_its_lock()
+    {
+        var target = StoreWithIssues(300);
+        var link = Path.Combine(workspace.Root, "link.db");
+        File.CreateSymbolicLink(link, target);
+
+        var list = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--store", link, "--limit", "1");
+        using var store = IssueStore.Open(link);
+
+        Assert.Equal(0, list.ExitCode);
+        Assert.EndsWith("1 of 300 issues shown, newest first; --limit 300 shows them all.", list.Stderr.Trim());
+        Assert.Equal(300, store.Count(IssueStatus.Open));
+        Assert.Equal(target, store.Path);
+        Assert.Throws<StoreLockedException>(() => IssueStore.Open(target));
+    }
+
+    [Fact]
+    public void A_truncated_store_given_through_a_symbolic_link_is_refused_as_damaged()
+    {
+        var target = StoreWithIssues(300);
+        File.WriteAllBytes(target, File.ReadAllBytes(target)[..20_000]);
+        var link = Path.Combine(workspace.Root, "link.db");
+        File.CreateSymbolicLink(link, target);
+
+        var error = Assert.Throws<StoreDamagedException>(() => IssueStore.Open(link));
+
+        Assert.Equal(target, error.StorePath);
+        Assert.StartsWith("the file holds 20,000 bytes, but its header counts ", error.Problem);
+        Assert.Equal(20_000, new FileInfo(target).Length);
+    }
+
     /// <summary>A store holding <paramref name="count"/> open issues, closed, at the workspace's store path.</summary>
     private string StoreWithIssues(int count)
     {
