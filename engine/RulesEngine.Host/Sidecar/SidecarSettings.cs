@@ -104,6 +104,10 @@ internal sealed record SidecarSettings
         };
 
         errors.AddRange(UrlProblems(settings));
+        if (string.IsNullOrWhiteSpace(settings.Store))
+        {
+            errors.Add("Setting Store is empty: give it (or --store) the path of the issue store's file.");
+        }
 
         // Refused rather than watched until it appears: a missing folder is a typo far more often than a volume not
         // mounted yet, and an orchestrator restarts a sidecar that exits.

@@ -1,4 +1,5 @@
 using LiteDB;
+using RulesEngine.RuleFiles;
 
 namespace RulesEngine.Issues;
 
@@ -46,6 +47,13 @@ public sealed partial class IssueStore : IDisposable
         if (Directory.Exists(fullPath))
         {
             throw new IOException($"The issue store '{fullPath}' is a directory; give the path of a file in it, such as '{System.IO.Path.Combine(fullPath, "issues.db")}'.");
+        }
+
+        // Before any lock file is made beside it: LiteDB would block on a FIFO and fail on a device, and /dev is no
+        // place for lock files.
+        if (FileKind.DescribeIfNotRegular(fullPath) is { } kind)
+        {
+            throw new IOException($"The issue store '{fullPath}' is {kind}, not a regular file; give the path of a regular file, or of one to create.");
         }
 
         try

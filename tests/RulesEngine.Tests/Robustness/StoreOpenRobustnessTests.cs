@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using RulesEngine.Issues;
 using RulesEngine.Tests.Support;
@@ -38,6 +39,44 @@ public sealed class StoreOpenRobustnessTests : IDisposable
                 result.Stderr.Trim());
         });
         Assert.False(File.Exists(directory + ".lock"), "nothing is created beside a store that cannot be opened");
+    }
+
+    [Fact]
+    public async Task A_store_path_that_is_a_fifo_or_a_device_is_one_line_and_exit_2_and_nothing_is_created_beside_it()
+    {
+        var fifo = Path.Combine(workspace.Root, "fifo.db");
+        Assert.Equal(0, MakeFifo(fifo, Convert.ToUInt32("644", 8)));
+        var linkToDevice = Path.Combine(workspace.Root, "zero.db");
+        File.CreateSymbolicLink(linkToDevice, "/dev/zero");
+        workspace.WriteRules("a.yaml", "assertions: [ { name: a, check: 'true' } ]");
+
+        var list = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--store", fifo);
+        var check = await EngineProcess.RunAsync(workspace.Root, "check", "--store", linkToDevice);
+        var run = await EngineProcess.RunAsync(workspace.Root, "run", "--store", fifo, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal((2, $"The issue store '{fifo}' is a named pipe (FIFO), not a regular file; give the path of a regular file, or of one to create."),
+            (list.ExitCode, list.Stderr.Trim()));
+        Assert.Equal((2, "The issue store '/dev/zero' is a character device, not a regular file; give the path of a regular file, or of one to create."),
+            (check.ExitCode, check.Stderr.Trim()));
+        Assert.Equal((2, $"error: The issue store '{fifo}' is a named pipe (FIFO), not a regular file; give the path of a regular file, or of one to create."),
+            (run.ExitCode, run.Stderr.Trim()));
+        Assert.Equal(["fifo.db", "rules", "zero.db"], Directory.GetFileSystemEntries(workspace.Root).Select(Path.GetFileName).Order());
+        Assert.False(File.Exists("/dev/zero.lock"));
+    }
+
+    [Fact]
+    public async Task An_empty_rules_or_store_path_is_a_usage_error_with_exit_2()
+    {
+        var rules = await EngineProcess.RunAsync(workspace.Root, "check", "--rules", "");
+        var store = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--store", " ");
+        var run = await EngineProcess.RunAsync(workspace.Root, "run", "--rules", "", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal((2, "--rules is empty; give it the folder that holds the rule files.\nRun with --help for usage."),
+            (rules.ExitCode, rules.Stderr.Trim().ReplaceLineEndings("\n")));
+        Assert.Equal((2, "--store is empty; give it the path of the issue store's file.\nRun with --help for usage."),
+            (store.ExitCode, store.Stderr.Trim().ReplaceLineEndings("\n")));
+        Assert.Equal((2, "--rules is empty; give it the folder that holds the rule files.\nRun with --help for usage."),
+            (run.ExitCode, run.Stderr.Trim().ReplaceLineEndings("\n")));
     }
 
     [Fact]
@@ -169,6 +208,9 @@ public sealed class StoreOpenRobustnessTests : IDisposable
 
         return workspace.StorePath;
     }
+
+    [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo(string path, uint mode);
 
     // LiteDB 5 keeps the id of the last page in use at byte 64 of the file's header page.
     private static long PagesInHeader(string path) => BitConverter.ToUInt32(File.ReadAllBytes(path), 64) + 1L;
