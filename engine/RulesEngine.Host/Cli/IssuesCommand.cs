@@ -37,7 +37,7 @@ internal static class IssuesCommand
         };
         var command = WithStore(new Command("list", "List issues, newest first.") { status, name, record, limit });
 
-        command.SetAction(parseResult => WithIssueStore(parseResult, command, (store, output) =>
+        command.SetAction(parseResult => WithIssueStore(parseResult, OpenExisting, (store, output) =>
         {
             var query = new IssueQuery
             {
@@ -78,7 +78,7 @@ internal static class IssuesCommand
     {
         var id = IdArgument();
         var command = WithStore(new Command("show", "Show one issue with its details and action history.") { id });
-        command.SetAction(parseResult => WithIssueStore(parseResult, command, (store, output) =>
+        command.SetAction(parseResult => WithIssueStore(parseResult, OpenExisting, (store, output) =>
             Report(store.Get(parseResult.GetValue(id)), parseResult.GetValue(id), output)));
         return command;
     }
@@ -90,7 +90,7 @@ internal static class IssuesCommand
         var record = new Option<string?>("--record") { Description = "The key of the record the issue is about." };
         var command = WithStore(new Command("open", "Open an issue unless one with the name (and record) is open or won't-fix.") { name, details, record });
 
-        command.SetAction(parseResult => WithIssueStore(parseResult, command, (store, output) =>
+        command.SetAction(parseResult => WithIssueStore(parseResult, OpenOrCreate, (store, output) =>
         {
             JsonNode? parsed;
             try
@@ -117,7 +117,7 @@ internal static class IssuesCommand
     {
         var id = IdArgument();
         var command = WithStore(new Command(verb, description) { id });
-        command.SetAction(parseResult => WithIssueStore(parseResult, command, (store, output) =>
+        command.SetAction(parseResult => WithIssueStore(parseResult, OpenExisting, (store, output) =>
             Report(change(store, parseResult.GetValue(id)), parseResult.GetValue(id), output)));
         return command;
     }
@@ -160,13 +160,19 @@ internal static class IssuesCommand
         return command;
     }
 
-    private static int WithIssueStore(ParseResult parseResult, Command command, Func<IssueStore, Output, int> run)
+    private static IssueStore OpenExisting(string path) => IssueStore.OpenExisting(path);
+
+    private static IssueStore OpenOrCreate(string path) => IssueStore.Open(path);
+
+    /// <param name="open">How the store is opened: <see cref="OpenExisting"/> for the commands that read or
+    /// change issues already recorded, so a mistyped --store is an error rather than a new, empty store.</param>
+    private static int WithIssueStore(ParseResult parseResult, Func<string, IssueStore> open, Func<IssueStore, Output, int> run)
     {
         var output = new Output(parseResult.GetValue<bool>("--json"));
         var path = parseResult.GetValue<string>("--store")!;
         try
         {
-            using var store = IssueStore.Open(path);
+            using var store = open(path);
             return run(store, output);
         }
         catch (IOException exception)

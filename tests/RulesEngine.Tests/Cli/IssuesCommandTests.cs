@@ -32,6 +32,39 @@ public sealed class IssuesCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("list")]
+    [InlineData("show", "1")]
+    [InlineData("resolve", "1")]
+    [InlineData("wontfix", "1")]
+    [InlineData("reopen", "1")]
+    public async Task A_command_that_reads_or_changes_issues_refuses_a_missing_store_and_creates_nothing(params string[] command)
+    {
+        var missing = Path.Combine(workspace.Root, "typo", "issues.db");
+
+        var result = await EngineProcess.RunAsync(workspace.Root, ["issues", .. command, "--store", missing]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"There is no issue store at '{missing}': check the path. Only what records issues or heartbeats creates a store.",
+            result.Stderr.Trim());
+        Assert.False(Directory.Exists(Path.Combine(workspace.Root, "typo")));
+    }
+
+    [Fact]
+    public async Task Open_and_heartbeat_create_a_missing_store_and_its_folder()
+    {
+        var opened = Path.Combine(workspace.Root, "new", "issues.db");
+        var beaten = Path.Combine(workspace.Root, "other", "issues.db");
+
+        var open = await EngineProcess.RunAsync(workspace.Root, "issues", "open", "disk full", "--store", opened);
+        var heartbeat = await EngineProcess.RunAsync(workspace.Root, "heartbeat", "billing", "--store", beaten);
+
+        Assert.Equal((0, 0), (open.ExitCode, heartbeat.ExitCode));
+        using var store = IssueStore.OpenExisting(opened);
+        Assert.Equal("disk full", Assert.Single(store.Find(new IssueQuery())).Name);
+        Assert.True(File.Exists(beaten));
+    }
+
+    [Theory]
     [InlineData("   ", null, "The issue name is only white space; a name needs some text.")]
     [InlineData("export\tfailed", null, "The issue name 'export\\tfailed' holds a control character (a tab or a line break, say) at position 7; a name is one line of text.")]
     [InlineData("export failed", "batch\n7", "The record key 'batch\\n7' holds a control character (a tab or a line break, say) at position 6; a record key is one line of text.")]

@@ -86,12 +86,12 @@ public sealed class StoreOpenRobustnessTests : IDisposable
         // holds even for root: the lock file's path is taken by a directory.
         Directory.CreateDirectory(workspace.StorePath + ".lock");
 
-        var list = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--store", workspace.StorePath);
+        var open = await EngineProcess.RunAsync(workspace.Root, "issues", "open", "disk full", "--store", workspace.StorePath);
         var check = await EngineProcess.RunAsync(workspace.Root, "check", "--store", workspace.StorePath);
 
         var expected = $"The issue store '{workspace.StorePath}' cannot be opened: Access to the path '{workspace.StorePath}.lock' is denied. "
             + "Check that this user may read and write the file and its folder.";
-        Assert.Equal((2, expected), (list.ExitCode, list.Stderr.Trim()));
+        Assert.Equal((2, expected), (open.ExitCode, open.Stderr.Trim()));
         Assert.Equal((2, expected), (check.ExitCode, check.Stderr.Trim()));
     }
 
