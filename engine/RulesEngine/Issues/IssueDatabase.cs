@@ -17,6 +17,7 @@ internal static class IssueDatabase
     public static LiteDatabase Open(string path)
     {
         EnsureIsStoreOrAbsent(path);
+        StoreLogFile.EnsureIsLiteDbLog(path, File.Exists(path) ? new FileInfo(path).Length : 0);
         Probe(path);
 
         var database = Connect(path);
@@ -24,6 +25,12 @@ internal static class IssueDatabase
         {
             Prepare(database);
             return database;
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            // Preparing reads the collection and its indexes: damage Probe's two reads did not reach.
+            database.Dispose();
+            throw new StoreDamagedException(path, $"LiteDB cannot read it ({e.Message})", e);
         }
         catch
         {
@@ -85,10 +92,7 @@ internal static class IssueDatabase
     /// </remarks>
     private static void EnsureIsWhole(string path, ReadOnlySpan<byte> head, long length)
     {
-        var log = System.IO.Path.Combine(
-            System.IO.Path.GetDirectoryName(path)!,
-            System.IO.Path.GetFileNameWithoutExtension(path) + "-log" + System.IO.Path.GetExtension(path));
-        if (head.Length < LastPageIdOffset + sizeof(uint) || File.Exists(log))
+        if (head.Length < LastPageIdOffset + sizeof(uint) || File.Exists(StoreLogFile.PathOf(path)))
         {
             return;
         }
@@ -125,11 +129,20 @@ internal static class IssueDatabase
             _ = issues.Query().OrderBy(IssueFields.Id).Limit(1).ToDocuments().ToList();
             _ = issues.Query().OrderByDescending(IssueFields.Id).Limit(1).ToDocuments().ToList();
         }
-        catch (LiteException e)
+        catch (Exception e) when (IsDamage(e))
         {
             throw new StoreDamagedException(path, $"LiteDB cannot read it ({e.Message})", e);
         }
     }
+
+    /// <summary>
+    /// Whether an exception LiteDB threw while opening or first reading a file that has its signature means the file
+    /// (or its log) is damaged. LiteDB reports most damage as a <see cref="LiteException"/>, but bytes it does not
+    /// expect also surface as whatever its reading code meets: a date out of range, an index past an array's end, a
+    /// file shorter than a page. Only what is about reaching the file at all (permissions, a lock, a full disk) is not.
+    /// </summary>
+    private static bool IsDamage(Exception exception) => exception is not (UnauthorizedAccessException or OutOfMemoryException)
+        && (exception is EndOfStreamException || exception is not IOException);
 
     private static LiteDatabase Connect(string path)
     {
@@ -146,7 +159,7 @@ internal static class IssueDatabase
         {
             return new LiteDatabase(connection);
         }
-        catch (LiteException e)
+        catch (Exception e) when (IsDamage(e))
         {
             // The file has LiteDB's signature (checked above), so LiteDB refusing it means its header is damaged.
             throw new StoreDamagedException(path, $"LiteDB cannot open it ({e.Message})", e);

@@ -120,7 +120,8 @@ public sealed class StoreOpenRobustnessTests : IDisposable
 
         var expected = FormattableString.Invariant(
             $"The issue store '{truncated}' is damaged: the file holds 20,000 bytes, but its header counts {pages:N0} pages of 8 KiB ")
-            + FormattableString.Invariant($"({pages * 8192:N0} bytes): it was cut short; restore it from a backup, or move it aside to start a new one.");
+            + FormattableString.Invariant($"({pages * 8192:N0} bytes): it was cut short; move it, and its log file ")
+            + $"'{Path.Combine(workspace.Root, "truncated-log.db")}' if present, aside, then restore it from a backup or let a new one be created.";
         Assert.Equal((2, expected), (list.ExitCode, list.Stderr.Trim()));
         Assert.Equal((2, expected, ""), (check.ExitCode, check.Stderr.Trim(), check.Stdout));
         Assert.Equal(20_000, new FileInfo(truncated).Length);
