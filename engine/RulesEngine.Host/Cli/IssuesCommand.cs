@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LiteDB;
 using RulesEngine.Issues;
 
 namespace RulesEngine.Host.Cli;
@@ -173,7 +174,7 @@ internal static class IssuesCommand
         try
         {
             using var store = open(path);
-            return run(store, output);
+            return RunOn(store, output, run);
         }
         catch (IOException exception)
         {
@@ -189,6 +190,19 @@ internal static class IssuesCommand
         {
             output.Error(exception.Message);
             return ExitCodes.Error;
+        }
+    }
+
+    /// <summary>Runs a command on an open store; damage LiteDB meets on the way is reported as a damaged store.</summary>
+    private static int RunOn(IssueStore store, Output output, Func<IssueStore, Output, int> run)
+    {
+        try
+        {
+            return run(store, output);
+        }
+        catch (LiteException exception)
+        {
+            throw StoreDamagedException.FoundInUse(store.Path, exception);
         }
     }
 }

@@ -1,3 +1,5 @@
+using LiteDB;
+
 namespace RulesEngine.Issues;
 
 /// <summary>
@@ -16,6 +18,13 @@ public sealed class StoreDamagedException : IOException
         StorePath = storePath;
         Problem = problem;
     }
+
+    /// <summary>
+    /// The exception for a failure LiteDB reported while the store was in use: damage that the checks at open did not
+    /// reach (they read the header and the two ends of the id index), found when a read or a write reached it.
+    /// </summary>
+    public static StoreDamagedException FoundInUse(string storePath, LiteException exception) =>
+        new(storePath, $"LiteDB failed on it while in use ({exception.Message})", exception);
 
     public string StorePath { get; }
 

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using RulesEngine.Tests.Support;
+
+namespace RulesEngine.Tests.Robustness;
+
+/// <summary>
+/// A store damaged in its middle, where the checks at open do not read: every command that meets the damage says the
+/// store is damaged in one line and exits 2, and a rule that meets it blames the store, not its source.
+/// </summary>
+public sealed class StoreDamagedInUseTests : IDisposable
+{
+    private readonly Workspace workspace = new();
+
+    public void Dispose() => workspace.Dispose();
+
+    [Fact]
+    public async Task Commands_that_meet_damage_in_the_middle_of_the_store_print_the_damaged_store_line_and_exit_2()
+    {
+        await DamagedStoreAsync();
+
+        var list = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--limit", "10000");
+        var respond = await EngineProcess.RunAsync(workspace.Root, "respond");
+
+        var expected = $"The issue store '{workspace.StorePath}' is damaged: LiteDB failed on it while in use (";
+        Assert.Equal(2, list.ExitCode);
+        Assert.StartsWith(expected, Assert.Single(list.Stderr.Trim().Split('\n')));
+        Assert.Equal(2, respond.ExitCode);
+        Assert.StartsWith(expected, Assert.Single(respond.Stderr.Trim().Split('\n')));
+        Assert.EndsWith("if present, aside, then restore it from a backup or let a new one be created.", respond.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task A_model_assertion_that_meets_damage_in_the_store_blames_the_store_not_its_source()
+    {
+        await DamagedStoreAsync();
+
+        var check = await EngineProcess.RunAsync(workspace.Root, "check", "--json");
+
+        Assert.Equal(2, check.ExitCode);
+        var rule = JsonDocument.Parse(check.Stdout).RootElement.GetProperty("rules")[0];
+        Assert.Equal("Error", rule.GetProperty("outcome").GetString());
+        Assert.StartsWith("the issue store could not be read, so no issue was changed: LiteException: ",
+            rule.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task An_assertion_whose_store_fails_blames_the_store_not_its_check()
+    {
+        workspace.WriteRules("a.yaml", "assertions: [ { name: disk full, check: 'false' } ]");
+        var engine = workspace.OpenEngine();
+        engine.Issues.Dispose();
+
+        var report = await engine.RunAsync(engine.Rules.Assertions[0]);
+
+        Assert.Equal(RulesEngine.Checking.RuleOutcome.Error, report.Outcome);
+        Assert.StartsWith("the issue store could not be written: ObjectDisposedException: ", report.Error);
+    }
+
+    /// <summary>
+    /// The workspace's store holding 6,000 open issues of a model assertion over a JSON file (5 MB), its 8 KiB at
+    /// 2,000,000 overwritten with random bytes: past what the checks at open read, inside the issues' pages.
+    /// </summary>
+    private async Task DamagedStoreAsync()
+    {
+        var records = Enumerable.Range(0, 6_000).Select(i => new { id = $"{i}", ok = false, note = new string('x', 400) });
+        File.WriteAllText(Path.Combine(workspace.Root, "items.json"), JsonSerializer.Serialize(records));
+        workspace.WriteRules("items.yaml", """
+            model_assertions:
+              - name: items ok
+                source: { json: ../items.json }
+                key: id
+                fields: { id: string, ok: bool }
+                check: record.ok
+                timeout: 5m
+            responders:
+              - watch: items
+                actions:
+                  - log: "{{ issue.name }}"
+            """);
+        using (var engine = RulesEngine.Engine.Open(workspace.Options))
+        {
+            engine.LoadRules();
+            var summary = await engine.CheckAsync();
+            Assert.Equal(1, summary.Failed);
+        }
+
+        var noise = new byte[8192];
+        new Random(3).NextBytes(noise);
+        using var file = new FileStream(workspace.StorePath, FileMode.Open, FileAccess.Write);
+        Assert.True(file.Length > 2_000_000 + noise.Length, $"the store is only {file.Length:N0} bytes");
+        file.Position = 2_000_000;
+        file.Write(noise);
+    }
+}
