@@ -101,19 +101,22 @@ internal static class IssueEndpoints
             resolution = body!.Resolution ?? resolution;
         }
 
-        return Changed(id, engine.Issues.Resolve(id, resolution));
+        return Changed(id, () => engine.Issues.Resolve(id, resolution));
     }
 
     private static IResult Changed(long id, Issue? issue) => issue is null ? ApiErrors.NotFound(id) : Results.Ok(issue);
 
-    /// <summary>A change that can be refused because another issue with the key is unresolved: 409 naming it.</summary>
+    /// <summary>
+    /// A change the store may refuse, leaving the issue as it was: another issue with the key is unresolved, or the
+    /// issue is won't-fix and only reopening changes it. 409, saying why.
+    /// </summary>
     private static IResult Changed(long id, Func<Issue?> change)
     {
         try
         {
             return Changed(id, change());
         }
-        catch (IssueConflictException exception)
+        catch (IssueChangeRefusedException exception)
         {
             return ApiErrors.Of(StatusCodes.Status409Conflict, exception.Message);
         }

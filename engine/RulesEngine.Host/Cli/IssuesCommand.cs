@@ -16,7 +16,7 @@ internal static class IssuesCommand
         List(),
         Show(),
         Open(),
-        Change("resolve", "Resolve an open issue (a won't-fix issue stays won't-fix).", (store, id) => store.Resolve(id, "resolved from the command line")),
+        Change("resolve", "Resolve an open issue (a won't-fix issue is refused: reopen it first).", (store, id) => store.Resolve(id, "resolved from the command line")),
         Change("wontfix", "Mark an issue won't-fix: checks will neither reopen nor resolve it.", (store, id) => store.MarkWontFix(id)),
         Change("reopen", "Move an issue back to open.", (store, id) => store.Reopen(id)),
     };
@@ -186,7 +186,7 @@ internal static class IssuesCommand
             output.Error(exception.Message);
             return ExitCodes.Error;
         }
-        catch (IssueConflictException exception)
+        catch (IssueChangeRefusedException exception)
         {
             output.Error(exception.Message);
             return ExitCodes.Error;

@@ -56,15 +56,21 @@ public sealed partial class IssueStore
     }
 
     /// <summary>
-    /// Resolves one issue by id. Returns null when there is no such issue; a won't-fix or already resolved issue is
-    /// returned as it is.
+    /// Resolves one issue by id. Returns null when there is no such issue; an already resolved issue is returned as it
+    /// is, with its first resolution.
     /// </summary>
+    /// <exception cref="IssueWontFixException">The issue is won't-fix, and stays so: only reopening changes it.</exception>
     public Issue? Resolve(long id, string resolution)
     {
         lock (_writeLock)
         {
             var issue = Get(id);
-            return issue is { Status: IssueStatus.Open } ? Save(Resolved(issue, Now(), resolution)) : issue;
+            return issue switch
+            {
+                { Status: IssueStatus.Open } => Save(Resolved(issue, Now(), resolution)),
+                { Status: IssueStatus.WontFix } => throw new IssueWontFixException(issue.Id),
+                _ => issue,
+            };
         }
     }
 

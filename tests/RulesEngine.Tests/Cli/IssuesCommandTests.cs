@@ -31,6 +31,28 @@ public sealed class IssuesCommandTests : IDisposable
         Assert.Equal(IssueStatus.Resolved, reopened.Get(first)!.Status);
     }
 
+    [Fact]
+    public async Task Resolve_of_a_wont_fix_issue_exits_2_saying_to_reopen_it_and_of_a_resolved_one_exits_0()
+    {
+        long wontFix, resolved;
+        using (var store = IssueStore.Open(workspace.StorePath))
+        {
+            wontFix = store.MaybeOpen(new IssueKey("flaky disk"), null).Issue.Id;
+            store.MarkWontFix(wontFix);
+            resolved = store.MaybeOpen(new IssueKey("full disk"), null).Issue.Id;
+            store.Resolve(resolved, "freed");
+        }
+
+        var refused = await EngineProcess.RunAsync(workspace.Root, "issues", "resolve", $"{wontFix}");
+        var again = await EngineProcess.RunAsync(workspace.Root, "issues", "resolve", $"{resolved}");
+
+        Assert.Equal((2, "", $"Issue {wontFix} is won't-fix; reopen it to change it."), (refused.ExitCode, refused.Stdout, refused.Stderr.Trim()));
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("status:     Resolved", again.Stdout);
+        using var after = IssueStore.Open(workspace.StorePath);
+        Assert.Equal(IssueStatus.WontFix, after.Get(wontFix)!.Status);
+    }
+
     [Theory]
     [InlineData("list")]
     [InlineData("show", "1")]
