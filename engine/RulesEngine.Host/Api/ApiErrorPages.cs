@@ -71,11 +71,27 @@ internal static partial class ApiErrorPages
 
     private static string Explain(HttpContext context) => context.Response.StatusCode switch
     {
-        StatusCodes.Status404NotFound => $"Nothing answers {Describe(context.Request)}."
-            + (context.Request.Path.StartsWithSegments("/api/issues") ? " An issue's id is a whole number, as in /api/issues/42." : ""),
+        StatusCodes.Status404NotFound => $"Nothing answers {Describe(context.Request)}: {UnknownPath(context.Request.Path)}",
         StatusCodes.Status405MethodNotAllowed => $"{Describe(context.Request)} is not allowed: use {context.Response.Headers.Allow}.",
         var status => $"{Describe(context.Request)} answered {status} {ReasonPhrases.GetReasonPhrase(status)}.",
     };
+
+    /// <summary>
+    /// Why nothing answers: the path is unknown, and under <c>/api/issues/</c> what the paths there look like, for the
+    /// mistakes made there: an id that is not a number, and a change that does not exist.
+    /// </summary>
+    private static string UnknownPath(PathString path)
+    {
+        var segments = path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments is not ["api", "issues", var id, ..])
+        {
+            return "the path is unknown.";
+        }
+
+        return long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            ? $"the path is unknown. An issue's changes are POST /api/issues/{id}/resolve, /wontfix and /reopen."
+            : "the path is unknown. An issue's id is a whole number, as in /api/issues/42.";
+    }
 
     /// <summary>
     /// ASP.NET Core's messages name the parameter by its C# type, such as <c>Failed to bind parameter "int? limit" from

@@ -79,7 +79,8 @@ public sealed class IssueEndpointsTests : IDisposable
             "issue store can index it.", await ErrorAsync(longName, HttpStatusCode.BadRequest));
         Assert.StartsWith("The record key 'rrrr", await ErrorAsync(longRecord, HttpStatusCode.BadRequest));
         Assert.StartsWith("The record key 'batch\\u001f7' holds a control character", await ErrorAsync(controlRecord, HttpStatusCode.BadRequest));
-        Assert.Contains("rows", await ErrorAsync(caseClash, HttpStatusCode.BadRequest), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Details have the keys 'Rows' and 'rows', which differ only in case. The issue store keeps object keys " +
+            "case-insensitively (LiteDB); rename one of them.", await ErrorAsync(caseClash, HttpStatusCode.BadRequest));
         Assert.Empty(await sidecar.IssuesAsync());
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/issues", new { name = "export failed" })).StatusCode);
     }
