@@ -53,6 +53,7 @@ internal static class EngineSession
                 .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace)),
         };
 
+        ProcessExitGuard.LogThrough(options.LoggerFactory);
         options = EnvironmentSettings.Apply(options, out var errors);
         if (errors.Count > 0)
         {
