@@ -43,6 +43,7 @@ public sealed partial class IssueStore
             throw new IOException($"The issue store '{fullPath}' is {kind}, not a regular file; give the path of a regular file, or of one to create.");
         }
 
+        StoreLogFile.EnsureIsRegularOrAbsent(fullPath);
         StoreLogFile.EnsureHasItsStore(fullPath);
         if (!create && new FileInfo(fullPath) is not { Exists: true, Length: > 0 })
         {

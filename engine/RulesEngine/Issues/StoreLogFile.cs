@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using RulesEngine.RuleFiles;
 
 namespace RulesEngine.Issues;
 
@@ -24,6 +25,19 @@ internal static class StoreLogFile
     public static string PathOf(string storePath) => Path.Combine(
         Path.GetDirectoryName(storePath)!,
         Path.GetFileNameWithoutExtension(storePath) + "-log" + Path.GetExtension(storePath));
+
+    /// <summary>
+    /// Refuses a log path that is there but is not a regular file (links followed): reading a FIFO waits for a writer
+    /// that never comes, and LiteDB cannot keep its log in a directory or a device.
+    /// </summary>
+    public static void EnsureIsRegularOrAbsent(string storePath)
+    {
+        var log = PathOf(storePath);
+        if (FileKind.DescribeIfNotRegular(log) is { } kind)
+        {
+            throw new IOException($"The issue store's log file '{log}' is {kind}, not a regular file; move it aside.");
+        }
+    }
 
     /// <summary>
     /// Refuses a log file, not empty, beside a store file that is missing or empty: the store was moved aside without

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using RulesEngine.Issues;
 using RulesEngine.Tests.Support;
@@ -87,6 +88,22 @@ public sealed class StoreLogRobustnessTests : IDisposable
             error.Problem);
     }
 
+    [Fact]
+    public async Task A_log_path_that_is_a_fifo_is_refused_without_being_opened()
+    {
+        using (var store = IssueStore.Open(workspace.StorePath))
+        {
+            store.MaybeOpen(new IssueKey("disk full"), null);
+        }
+
+        Assert.Equal(0, MakeFifo(LogPath, Convert.ToUInt32("644", 8)));
+
+        var error = await Task.Run(() => Assert.Throws<IOException>(() => IssueStore.Open(workspace.StorePath)))
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal($"The issue store's log file '{LogPath}' is a named pipe (FIFO), not a regular file; move it aside.", error.Message);
+    }
+
     /// <summary>
     /// Leaves at the workspace's store path what a process that ends without closing its store leaves: the store and
     /// its log, copied while a store is open with <paramref name="count"/> issues written (LiteDB copies the log into
@@ -128,4 +145,7 @@ public sealed class StoreLogRobustnessTests : IDisposable
 
         throw new TimeoutException($"LiteDB's log '{log}' was still growing after 10 s.");
     }
+
+    [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo(string path, uint mode);
 }
