@@ -36,7 +36,7 @@ public sealed class StoreDamagedInUseTests : IDisposable
 
         var check = await EngineProcess.RunAsync(workspace.Root, "check", "--json");
 
-        Assert.Equal(2, check.ExitCode);
+        Assert.True(check.ExitCode == 2, check.ToString());
         var rule = JsonDocument.Parse(check.Stdout).RootElement.GetProperty("rules")[0];
         Assert.Equal("Error", rule.GetProperty("outcome").GetString());
         Assert.StartsWith("the issue store could not be read, so no issue was changed: LiteException: ",
@@ -83,6 +83,15 @@ public sealed class StoreDamagedInUseTests : IDisposable
             var summary = await engine.CheckAsync();
             Assert.Equal(1, summary.Failed);
         }
+
+        // Every page must be in the store itself: a page still in LiteDB's log would be read from there, and the
+        // damage never met. LiteDB copies the log into the store on close only when no other thread holds a lock, so
+        // the store is opened and closed once more, alone.
+        using (RulesEngine.Issues.IssueStore.Open(workspace.StorePath))
+        {
+        }
+
+        Assert.False(File.Exists(Path.Combine(workspace.Root, "data", "issues-log.db")), "the store was closed with its log");
 
         var noise = new byte[8192];
         new Random(3).NextBytes(noise);
