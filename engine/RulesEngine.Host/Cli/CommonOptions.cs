@@ -11,9 +11,10 @@ internal static class CommonOptions
         DefaultValueFactory = _ => "rules",
     }, "the folder that holds the rule files");
 
-    public static Option<string> Store() => NotBlank(new Option<string>("--store")
+    /// <param name="existing">For a command that only reads or changes recorded issues, and creates no store.</param>
+    public static Option<string> Store(bool existing = false) => NotBlank(new Option<string>("--store")
     {
-        Description = "The LiteDB file holding issues; created when missing.",
+        Description = existing ? "The LiteDB file holding issues; it must exist." : "The LiteDB file holding issues; created when missing.",
         DefaultValueFactory = _ => Path.Combine("data", "issues.db"),
     }, "the path of the issue store's file");
 

@@ -89,7 +89,7 @@ internal static class IssuesCommand
         var name = new Argument<string>("name") { Description = "The issue's name; responders match their patterns against it." };
         var details = new Option<string?>("--details") { Description = "Details as a JSON value, e.g. '{\"queue\": \"billing\"}'." };
         var record = new Option<string?>("--record") { Description = "The key of the record the issue is about." };
-        var command = WithStore(new Command("open", "Open an issue unless one with the name (and record) is open or won't-fix.") { name, details, record });
+        var command = WithStore(new Command("open", "Open an issue unless one with the name (and record) is open or won't-fix.") { name, details, record }, existing: false);
 
         command.SetAction(parseResult => WithIssueStore(parseResult, OpenOrCreate, (store, output) =>
         {
@@ -154,9 +154,9 @@ internal static class IssuesCommand
         return ExitCodes.Success;
     }
 
-    private static Command WithStore(Command command)
+    private static Command WithStore(Command command, bool existing = true)
     {
-        command.Options.Add(CommonOptions.Store());
+        command.Options.Add(CommonOptions.Store(existing));
         command.Options.Add(CommonOptions.Json());
         return command;
     }
