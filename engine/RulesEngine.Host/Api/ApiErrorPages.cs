@@ -11,8 +11,9 @@ namespace RulesEngine.Host.Api;
 
 /// <summary>
 /// Gives every error answered under <c>/api/</c> and <c>/-/</c> the API's shape, <c>{"error": "..."}</c>, including
-/// those no endpoint writes: a parameter that does not bind (<c>?limit=abc</c>) gets 400 naming it and its value, a
-/// path nothing answers 404, a wrong method 405 naming the allowed ones, and an unexpected failure 500 with its message.
+/// those no endpoint writes: a parameter that does not bind gets 400 naming it and its value (endpoints whose
+/// parameters have a narrower range than their type, such as <c>limit</c>, read them themselves), a path nothing
+/// answers 404, a wrong method 405 naming the allowed ones, and an unexpected failure 500 with its message.
 /// The dashboard's pages and the health endpoints are left as they are.
 /// </summary>
 internal static partial class ApiErrorPages
@@ -94,7 +95,7 @@ internal static partial class ApiErrorPages
     }
 
     /// <summary>
-    /// ASP.NET Core's messages name the parameter by its C# type, such as <c>Failed to bind parameter "int? limit" from
+    /// ASP.NET Core's messages name the parameter by its C# type, such as <c>Failed to bind parameter "int? count" from
     /// "abc".</c>; the usual one is said in the words of the query string. Others are passed on as they are.
     /// </summary>
     private static string BadRequest(BadHttpRequestException exception)
