@@ -40,12 +40,13 @@ internal static class IssueEndpoints
         IssueStatus? parsed = null;
         if (status is not null)
         {
-            if (!Enum.TryParse<IssueStatus>(status, ignoreCase: true, out var value))
+            // By name only: Enum.TryParse alone takes "7" for a status.
+            if (Enum.GetNames<IssueStatus>().FirstOrDefault(known => known.Equals(status, StringComparison.OrdinalIgnoreCase)) is not { } known)
             {
                 return ApiErrors.Of(StatusCodes.Status400BadRequest, $"status '{status}' is not one of Open, Resolved, WontFix.");
             }
 
-            parsed = value;
+            parsed = Enum.Parse<IssueStatus>(known);
         }
 
         if (Count(limit, MaxLimit, DefaultLimit) is not { } count)

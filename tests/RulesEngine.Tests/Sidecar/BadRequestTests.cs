@@ -24,6 +24,7 @@ public sealed class BadRequestTests : IAsyncLifetime
     [Theory]
     [InlineData("GET", "/api/issues?limit=abc", 400, "The parameter 'limit' is 'abc', which is not a whole number from 0 to 1000.")]
     [InlineData("GET", "/api/issues?limit=1001", 400, "The parameter 'limit' is '1001', which is not a whole number from 0 to 1000.")]
+    [InlineData("GET", "/api/issues?status=1", 400, "status '1' is not one of Open, Resolved, WontFix.")]
     [InlineData("GET", "/api/issues?skip=99999999999", 400, "The parameter 'skip' is '99999999999', which is not a whole number from 0 to 2147483647.")]
     [InlineData("GET", "/api/issues/abc", 404, "Nothing answers GET /api/issues/abc: the path is unknown. An issue's id is a whole number, as in /api/issues/42.")]
     [InlineData("POST", "/api/issues/1/frobnicate", 404, "Nothing answers POST /api/issues/1/frobnicate: the path is unknown. An issue's changes are POST /api/issues/1/resolve, /wontfix and /reopen.")]
