@@ -1,19 +1,28 @@
 using RulesEngine.Host.Cli;
 
-var parseResult = EngineCommandLine.Build().Parse(args);
-
-// Usage errors exit with 2, as rule errors do, rather than System.CommandLine's 1, which here means "a check failed".
-if (parseResult.Errors.Count > 0)
+// Rule code can end the process (Environment.Exit through reflection); the guard makes such an exit a failure.
+ProcessExitGuard.Install();
+try
 {
-    foreach (var error in parseResult.Errors)
+    var parseResult = EngineCommandLine.Build().Parse(args);
+
+    // Usage errors exit with 2, as rule errors do, rather than System.CommandLine's 1, which here means "a check failed".
+    if (parseResult.Errors.Count > 0)
     {
-        Console.Error.WriteLine(error.Message);
+        foreach (var error in parseResult.Errors)
+        {
+            Console.Error.WriteLine(error.Message);
+        }
+
+        Console.Error.WriteLine("Run with --help for usage.");
+        return ExitCodes.Error;
     }
 
-    Console.Error.WriteLine("Run with --help for usage.");
-    return ExitCodes.Error;
+    // The sidecar's host handles SIGTERM and Ctrl-C with its own grace period; System.CommandLine's handler would cut
+    // it short after two seconds.
+    return await parseResult.InvokeAsync(new System.CommandLine.InvocationConfiguration { ProcessTerminationTimeout = null });
 }
-
-// The sidecar's host handles SIGTERM and Ctrl-C with its own grace period; System.CommandLine's handler would cut
-// it short after two seconds.
-return await parseResult.InvokeAsync(new System.CommandLine.InvocationConfiguration { ProcessTerminationTimeout = null });
+finally
+{
+    ProcessExitGuard.MarkRequested();
+}

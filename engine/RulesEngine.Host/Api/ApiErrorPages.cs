@@ -11,8 +11,9 @@ namespace RulesEngine.Host.Api;
 
 /// <summary>
 /// Gives every error answered under <c>/api/</c> and <c>/-/</c> the API's shape, <c>{"error": "..."}</c>, including
-/// those no endpoint writes: a parameter that does not bind (<c>?limit=abc</c>) gets 400 naming it and its value, a
-/// path nothing answers 404, a wrong method 405 naming the allowed ones, and an unexpected failure 500 with its message.
+/// those no endpoint writes: a parameter that does not bind gets 400 naming it and its value (endpoints whose
+/// parameters have a narrower range than their type, such as <c>limit</c>, read them themselves), a path nothing
+/// answers 404, a wrong method 405 naming the allowed ones, and an unexpected failure 500 with its message.
 /// The dashboard's pages and the health endpoints are left as they are.
 /// </summary>
 internal static partial class ApiErrorPages
@@ -71,14 +72,30 @@ internal static partial class ApiErrorPages
 
     private static string Explain(HttpContext context) => context.Response.StatusCode switch
     {
-        StatusCodes.Status404NotFound => $"Nothing answers {Describe(context.Request)}."
-            + (context.Request.Path.StartsWithSegments("/api/issues") ? " An issue's id is a whole number, as in /api/issues/42." : ""),
+        StatusCodes.Status404NotFound => $"Nothing answers {Describe(context.Request)}: {UnknownPath(context.Request.Path)}",
         StatusCodes.Status405MethodNotAllowed => $"{Describe(context.Request)} is not allowed: use {context.Response.Headers.Allow}.",
         var status => $"{Describe(context.Request)} answered {status} {ReasonPhrases.GetReasonPhrase(status)}.",
     };
 
     /// <summary>
-    /// ASP.NET Core's messages name the parameter by its C# type, such as <c>Failed to bind parameter "int? limit" from
+    /// Why nothing answers: the path is unknown, and under <c>/api/issues/</c> what the paths there look like, for the
+    /// mistakes made there: an id that is not a number, and a change that does not exist.
+    /// </summary>
+    private static string UnknownPath(PathString path)
+    {
+        var segments = path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments is not ["api", "issues", var id, ..])
+        {
+            return "the path is unknown.";
+        }
+
+        return long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            ? $"the path is unknown. An issue's changes are POST /api/issues/{id}/resolve, /wontfix and /reopen."
+            : "the path is unknown. An issue's id is a whole number, as in /api/issues/42.";
+    }
+
+    /// <summary>
+    /// ASP.NET Core's messages name the parameter by its C# type, such as <c>Failed to bind parameter "int? count" from
     /// "abc".</c>; the usual one is said in the words of the query string. Others are passed on as they are.
     /// </summary>
     private static string BadRequest(BadHttpRequestException exception)

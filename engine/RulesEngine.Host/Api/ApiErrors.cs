@@ -1,5 +1,9 @@
+using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace RulesEngine.Host.Api;
 
@@ -11,27 +15,107 @@ internal static class ApiErrors
     public static IResult NotFound(long id) => Of(StatusCodes.Status404NotFound, $"There is no issue {id}.");
 
     /// <summary>Reads a JSON body, turning every way it can be wrong into a 4xx with a message.</summary>
+    /// <remarks>
+    /// The body is parsed first and bound second, so that the two kinds of mistake get their own message: text that
+    /// is not JSON, and JSON whose property has the wrong type. System.Text.Json reports the latter as "could not be
+    /// converted to" the request's CLR type, a name that means nothing to the caller.
+    /// </remarks>
     public static async Task<(T? Value, IResult? Error)> ReadBodyAsync<T>(HttpRequest request)
         where T : class
     {
+        if (!request.HasJsonContentType())
+        {
+            return (null, Of(StatusCodes.Status415UnsupportedMediaType, "Send the body as JSON, with 'Content-Type: application/json'."));
+        }
+
+        JsonNode? body;
         try
         {
-            var value = await request.ReadFromJsonAsync<T>();
-            return value is null
-                ? (null, Of(StatusCodes.Status400BadRequest, "The request body is empty or null; expected a JSON object."))
-                : (value, null);
+            body = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
         }
         catch (JsonException exception)
         {
             return (null, Of(StatusCodes.Status400BadRequest, $"The request body is not valid JSON: {exception.Message}"));
         }
-        catch (InvalidOperationException)
-        {
-            return (null, Of(StatusCodes.Status415UnsupportedMediaType, "Send the body as JSON, with 'Content-Type: application/json'."));
-        }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, Of(StatusCodes.Status413PayloadTooLarge, $"The request body is too large: {exception.Message}"));
         }
+
+        if (body is not JsonObject fields)
+        {
+            return (null, Of(StatusCodes.Status400BadRequest, body is null
+                ? "The request body is empty or null; expected a JSON object."
+                : $"The request body is {Describe(body)}; expected a JSON object."));
+        }
+
+        try
+        {
+            var options = new JsonSerializerOptions(SerializerOptions(request)) { PropertyNameCaseInsensitive = false };
+            return (WithPropertyNames<T>(fields, options).Deserialize<T>(options), null);
+        }
+        catch (JsonException exception)
+        {
+            return (null, Of(StatusCodes.Status400BadRequest, WrongType<T>(fields, exception.Path)));
+        }
     }
+
+    /// <summary>
+    /// The body with its top-level keys spelled as <typeparamref name="T"/>'s properties are, whatever their case
+    /// (<c>"Name"</c> binds as <c>"name"</c>). Binding is then case-sensitive, so JSON objects inside the body (an issue's
+    /// details) keep keys that differ only in case apart, for the store to refuse by name; read case-insensitively,
+    /// they would be one key, refused with .NET's "An item with the same key has already been added".
+    /// </summary>
+    private static JsonObject WithPropertyNames<T>(JsonObject body, JsonSerializerOptions options)
+    {
+        var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        var renamed = new JsonObject();
+        foreach (var (key, value) in body)
+        {
+            var property = properties.FirstOrDefault(candidate => candidate.Name.Equals(key, StringComparison.OrdinalIgnoreCase));
+            var name = property is null ? key : options.PropertyNamingPolicy?.ConvertName(property.Name) ?? property.Name;
+            renamed[name] = value?.DeepClone();
+        }
+
+        return renamed;
+    }
+
+    // The options the endpoints bind with, so a body reads here as it would through ReadFromJsonAsync.
+    private static JsonSerializerOptions SerializerOptions(HttpRequest request) =>
+        request.HttpContext.RequestServices.GetService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()?.Value.SerializerOptions
+        ?? new JsonSerializerOptions(JsonSerializerDefaults.Web);
+
+    /// <summary>Which property has the wrong type, what it should be, and what it is, in JSON's words.</summary>
+    private static string WrongType<T>(JsonObject body, string? path)
+    {
+        var name = path is { Length: > 2 } && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..].Split('.', '[')[0] : null;
+        var property = name is null ? null : typeof(T).GetProperty(name,
+            BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+        if (property is null)
+        {
+            return $"The request body has a value of the wrong type at {path ?? "$"}.";
+        }
+
+        var jsonName = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+        var found = body.FirstOrDefault(field => field.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
+        return $"'{jsonName}' must be {Expected(property.PropertyType)}; found {Describe(found)}.";
+    }
+
+    private static string Expected(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(string) => "a string",
+        var t when t == typeof(int) || t == typeof(long) => "a whole number",
+        var t when t == typeof(bool) => "true or false",
+        _ => "a JSON value of another kind",
+    };
+
+    private static string Describe(JsonNode? node) => node?.GetValueKind() switch
+    {
+        null or JsonValueKind.Null => "null",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => $"the number {node.ToJsonString()}",
+        JsonValueKind.True or JsonValueKind.False => $"{node.ToJsonString()}",
+        JsonValueKind.Array => "an array",
+        _ => "an object",
+    };
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,6 +12,7 @@ namespace RulesEngine.Host.Api;
 internal static class IssueEndpoints
 {
     private const int MaxLimit = 1000;
+    private const int DefaultLimit = 100;
 
     /// <summary>The body of <c>POST /api/issues</c>.</summary>
     private sealed record OpenRequest(string? Name, JsonNode? Details, string? Record);
@@ -31,27 +33,47 @@ internal static class IssueEndpoints
         changes.MapPost("/{id:long}/reopen", (long id, Engine engine) => Changed(id, () => engine.Issues.Reopen(id)));
     }
 
-    private static IResult List(Engine engine, string? status, string? name, string? record, int? limit, int? skip)
+    // limit and skip are bound as text and read here, so a bad one is refused with the range the endpoint takes, not
+    // the range of an int.
+    private static IResult List(Engine engine, string? status, string? name, string? record, string? limit, string? skip)
     {
         IssueStatus? parsed = null;
         if (status is not null)
         {
-            if (!Enum.TryParse<IssueStatus>(status, ignoreCase: true, out var value))
+            // By name only: Enum.TryParse alone takes "7" for a status.
+            if (Enum.GetNames<IssueStatus>().FirstOrDefault(known => known.Equals(status, StringComparison.OrdinalIgnoreCase)) is not { } known)
             {
                 return ApiErrors.Of(StatusCodes.Status400BadRequest, $"status '{status}' is not one of Open, Resolved, WontFix.");
             }
 
-            parsed = value;
+            parsed = Enum.Parse<IssueStatus>(known);
         }
 
-        if (limit is < 0 or > MaxLimit || skip is < 0)
+        if (Count(limit, MaxLimit, DefaultLimit) is not { } count)
         {
-            return ApiErrors.Of(StatusCodes.Status400BadRequest, $"limit must be between 0 and {MaxLimit}, and skip at least 0.");
+            return ApiErrors.Of(StatusCodes.Status400BadRequest, OutOfRange("limit", limit!, MaxLimit));
         }
 
-        var query = new IssueQuery { Status = parsed, NamePrefix = name, RecordKey = record, Limit = limit ?? 100, Skip = skip ?? 0 };
+        if (Count(skip, int.MaxValue, 0) is not { } skipped)
+        {
+            return ApiErrors.Of(StatusCodes.Status400BadRequest, OutOfRange("skip", skip!, int.MaxValue));
+        }
+
+        var query = new IssueQuery { Status = parsed, NamePrefix = name, RecordKey = record, Limit = count, Skip = skipped };
         return Results.Ok(engine.Issues.Find(query));
     }
+
+    /// <summary>
+    /// The parameter's value: <paramref name="absent"/> when it is not given or empty, null when it is not a whole
+    /// number from 0 to <paramref name="most"/>.
+    /// </summary>
+    private static int? Count(string? text, int most, int absent) =>
+        string.IsNullOrEmpty(text) ? absent
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= most ? value
+        : null;
+
+    private static string OutOfRange(string parameter, string text, int most) =>
+        string.Create(CultureInfo.InvariantCulture, $"The parameter '{parameter}' is '{text}', which is not a whole number from 0 to {most}.");
 
     private static async Task<IResult> OpenAsync(HttpRequest request, Engine engine, EngineScheduler scheduler)
     {
@@ -74,7 +96,7 @@ internal static class IssueEndpoints
         catch (ArgumentException exception)
         {
             // A name or record key the store cannot keep (InvalidKeyException), or details it cannot (two keys that
-            // differ only in case, which the body's case-insensitive reading already refuses): the caller's input.
+            // differ only in case, InvalidDetailsException): the caller's input.
             return ApiErrors.Of(StatusCodes.Status400BadRequest, exception.Message);
         }
 
@@ -101,19 +123,22 @@ internal static class IssueEndpoints
             resolution = body!.Resolution ?? resolution;
         }
 
-        return Changed(id, engine.Issues.Resolve(id, resolution));
+        return Changed(id, () => engine.Issues.Resolve(id, resolution));
     }
 
     private static IResult Changed(long id, Issue? issue) => issue is null ? ApiErrors.NotFound(id) : Results.Ok(issue);
 
-    /// <summary>A change that can be refused because another issue with the key is unresolved: 409 naming it.</summary>
+    /// <summary>
+    /// A change the store may refuse, leaving the issue as it was: another issue with the key is unresolved, or the
+    /// issue is won't-fix and only reopening changes it. 409, saying why.
+    /// </summary>
     private static IResult Changed(long id, Func<Issue?> change)
     {
         try
         {
             return Changed(id, change());
         }
-        catch (IssueConflictException exception)
+        catch (IssueChangeRefusedException exception)
         {
             return ApiErrors.Of(StatusCodes.Status409Conflict, exception.Message);
         }

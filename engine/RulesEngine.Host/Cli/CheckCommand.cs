@@ -20,32 +20,32 @@ internal static class CheckCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = new Output(parseResult.GetValue(json));
-            using var engine = EngineSession.Open(parseResult.GetValue(rules)!, parseResult.GetValue(store)!, output);
-            if (engine is null)
-            {
-                return ExitCodes.Error;
-            }
-
-            var loaded = engine.LoadRules();
-            var summary = await engine.CheckAsync(cancellationToken);
-            var responded = parseResult.GetValue(respond) ? await engine.RespondAsync(cancellationToken) : null;
-
-            output.Write(new { loadErrors = RuleErrorsPrinter.ToJson(loaded), summary.Passed, summary.Failed, summary.Errors, rules = summary.Rules, respond = responded }, _ =>
-            {
-                RuleErrorsPrinter.Print(loaded, engine.Options.RulesDirectory);
-                PrintForPeople(summary);
-                if (responded is not null)
-                {
-                    RespondCommand.PrintForPeople(responded);
-                }
-            });
-
-            return loaded.Errors.Count > 0 || summary.Errors > 0 ? ExitCodes.Error
-                : summary.Failed > 0 ? ExitCodes.Failed
-                : ExitCodes.Success;
+            return await EngineSession.RunAsync(parseResult.GetValue(rules)!, parseResult.GetValue(store)!, output,
+                engine => RunAsync(engine, output, parseResult.GetValue(respond), cancellationToken));
         });
 
         return command;
+    }
+
+    private static async Task<int> RunAsync(Engine engine, Output output, bool respond, CancellationToken cancellationToken)
+    {
+        var loaded = engine.LoadRules();
+        var summary = await engine.CheckAsync(cancellationToken);
+        var responded = respond ? await engine.RespondAsync(cancellationToken) : null;
+
+        output.Write(new { loadErrors = RuleErrorsPrinter.ToJson(loaded), summary.Passed, summary.Failed, summary.Errors, rules = summary.Rules, respond = responded }, _ =>
+        {
+            RuleErrorsPrinter.Print(loaded, engine.Options.RulesDirectory);
+            PrintForPeople(summary);
+            if (responded is not null)
+            {
+                RespondCommand.PrintForPeople(responded);
+            }
+        });
+
+        return loaded.Errors.Count > 0 || summary.Errors > 0 ? ExitCodes.Error
+            : summary.Failed > 0 ? ExitCodes.Failed
+            : ExitCodes.Success;
     }
 
     private static void PrintForPeople(CheckSummary summary)

@@ -1,3 +1,4 @@
+using LiteDB;
 using Microsoft.Extensions.Logging;
 using RulesEngine.Issues;
 
@@ -9,7 +10,31 @@ namespace RulesEngine.Host.Cli;
 /// </summary>
 internal static class EngineSession
 {
-    public static Engine? Open(string rules, string store, Output output)
+    /// <summary>
+    /// Opens the engine, runs <paramref name="command"/> on it and closes it. A failure LiteDB reports on the way (damage
+    /// in the middle of the store, which the checks at open do not read) is the damaged-store message and exit 2, as at
+    /// open, rather than a stack trace.
+    /// </summary>
+    public static async Task<int> RunAsync(string rules, string store, Output output, Func<Engine, Task<int>> command)
+    {
+        using var engine = Open(rules, store, output);
+        if (engine is null)
+        {
+            return ExitCodes.Error;
+        }
+
+        try
+        {
+            return await command(engine);
+        }
+        catch (LiteException exception)
+        {
+            output.Error(StoreDamagedException.FoundInUse(engine.Issues.Path, exception).Message);
+            return ExitCodes.Error;
+        }
+    }
+
+    private static Engine? Open(string rules, string store, Output output)
     {
         if (RulesDirectoryCheck.Problem(rules, "--rules") is { } problem)
         {
@@ -28,6 +53,7 @@ internal static class EngineSession
                 .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace)),
         };
 
+        ProcessExitGuard.LogThrough(options.LoggerFactory);
         options = EnvironmentSettings.Apply(options, out var errors);
         if (errors.Count > 0)
         {

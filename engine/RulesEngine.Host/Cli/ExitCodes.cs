@@ -11,4 +11,11 @@ internal static class ExitCodes
 
     /// <summary>A rule file, a rule or the command line is wrong, a rule could not be checked, or the store is held by another process.</summary>
     public const int Error = 2;
+
+    /// <summary>
+    /// The process was ending without a stop request: rule code called Environment.Exit, say. 70 is sysexits.h's
+    /// EX_SOFTWARE, an internal software error; any non-zero code makes a supervisor (systemd's Restart=on-failure)
+    /// restart the sidecar.
+    /// </summary>
+    public const int UnrequestedExit = 70;
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LiteDB;
 using RulesEngine.Issues;
 
 namespace RulesEngine.Host.Cli;
@@ -19,13 +20,18 @@ internal static class HeartbeatCommand
             try
             {
                 using var issues = IssueStore.Open(parseResult.GetValue(store)!);
-                var beat = issues.RecordHeartbeat(parseResult.GetValue(name)!);
+                var beat = Record(issues, parseResult.GetValue(name)!);
                 output.Write(beat, recorded => Console.WriteLine($"Heartbeat '{recorded.Name}' at {recorded.At:O}"));
                 return ExitCodes.Success;
             }
-            catch (IOException exception)
+            catch (StoreLockedException exception)
             {
                 output.Error(exception.Message + " While the sidecar runs, beat with: curl -X POST http://127.0.0.1:8080/api/heartbeats/NAME");
+                return ExitCodes.Error;
+            }
+            catch (IOException exception)
+            {
+                output.Error(exception.Message);
                 return ExitCodes.Error;
             }
             catch (ArgumentException exception)
@@ -36,5 +42,17 @@ internal static class HeartbeatCommand
         });
 
         return command;
+    }
+
+    private static Heartbeat Record(IssueStore store, string name)
+    {
+        try
+        {
+            return store.RecordHeartbeat(name);
+        }
+        catch (LiteException exception)
+        {
+            throw StoreDamagedException.FoundInUse(store.Path, exception);
+        }
     }
 }

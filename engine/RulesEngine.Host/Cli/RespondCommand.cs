@@ -19,26 +19,26 @@ internal static class RespondCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = new Output(parseResult.GetValue(json));
-            using var engine = EngineSession.Open(parseResult.GetValue(rules)!, parseResult.GetValue(store)!, output);
-            if (engine is null)
-            {
-                return ExitCodes.Error;
-            }
-
-            var loaded = engine.LoadRules();
-            var summary = await engine.RespondAsync(cancellationToken);
-            output.Write(new { loadErrors = RuleErrorsPrinter.ToJson(loaded), summary.OpenIssues, summary.ClosedIssues, summary.Succeeded, summary.Failed, summary.Abandoned, actions = summary.Actions }, _ =>
-            {
-                RuleErrorsPrinter.Print(loaded, engine.Options.RulesDirectory);
-                PrintForPeople(summary);
-            });
-
-            return loaded.Errors.Count > 0 ? ExitCodes.Error
-                : summary.Failed + summary.Abandoned > 0 ? ExitCodes.Failed
-                : ExitCodes.Success;
+            return await EngineSession.RunAsync(parseResult.GetValue(rules)!, parseResult.GetValue(store)!, output,
+                engine => RunAsync(engine, output, cancellationToken));
         });
 
         return command;
+    }
+
+    private static async Task<int> RunAsync(Engine engine, Output output, CancellationToken cancellationToken)
+    {
+        var loaded = engine.LoadRules();
+        var summary = await engine.RespondAsync(cancellationToken);
+        output.Write(new { loadErrors = RuleErrorsPrinter.ToJson(loaded), summary.OpenIssues, summary.ClosedIssues, summary.Succeeded, summary.Failed, summary.Abandoned, actions = summary.Actions }, _ =>
+        {
+            RuleErrorsPrinter.Print(loaded, engine.Options.RulesDirectory);
+            PrintForPeople(summary);
+        });
+
+        return loaded.Errors.Count > 0 ? ExitCodes.Error
+            : summary.Failed + summary.Abandoned > 0 ? ExitCodes.Failed
+            : ExitCodes.Success;
     }
 
     public static void PrintForPeople(RespondSummary summary)

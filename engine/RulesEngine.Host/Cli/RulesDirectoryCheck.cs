@@ -11,6 +11,11 @@ internal static class RulesDirectoryCheck
     /// <returns>What is wrong, as a sentence naming the full path; null when the directory exists.</returns>
     public static string? Problem(string directory, string setting)
     {
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            return $"The rules directory is empty: give {setting} the folder that holds the rule files.";
+        }
+
         var fullPath = Path.GetFullPath(directory);
         if (Directory.Exists(fullPath))
         {

@@ -8,8 +8,10 @@ internal static class RunCommand
 {
     public static Command Build()
     {
-        var rules = new Option<string?>("--rules") { Description = "The folder of rule files. Default: rules" };
-        var store = new Option<string?>("--store") { Description = "The LiteDB file holding issues. Default: data/issues.db" };
+        var rules = CommonOptions.NotBlank(new Option<string?>("--rules") { Description = "The folder of rule files. Default: rules" },
+            "the folder that holds the rule files");
+        var store = CommonOptions.NotBlank(new Option<string?>("--store") { Description = "The LiteDB file holding issues. Default: data/issues.db" },
+            "the path of the issue store's file");
         var urls = new Option<string?>("--urls") { Description = "Where the API listens, ';'-separated. Default: http://127.0.0.1:8080" };
         var token = new Option<string?>("--token") { Description = "The token state-changing API requests must carry (Authorization: Bearer ...)." };
         var logFormat = new Option<string?>("--log-format") { Description = "text (default) or json (one JSON object per line)." };

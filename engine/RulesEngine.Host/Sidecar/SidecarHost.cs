@@ -30,6 +30,7 @@ internal static class SidecarHost
         ApiErrorPages.Add(builder.Services);
 
         var loggerFactory = LoggerFactory.Create(logging => ConfigureLogging(logging, settings));
+        ProcessExitGuard.LogThrough(loggerFactory);
         var options = EnvironmentSettings.Apply(EngineOptionsFrom(settings, loggerFactory), out var environmentErrors);
         if (environmentErrors.Count > 0)
         {

@@ -38,6 +38,13 @@ internal sealed record SidecarSettings
 
     public required bool RunWhenLoaded { get; init; }
 
+    /// <summary>
+    /// The longest duration of any setting: each is waited for with .NET's timers, which cannot wait past about 49.7
+    /// days (a longer check timeout failed every rule, a longer shutdown grace made SIGTERM crash). The limit is a rule
+    /// file's longest <c>timeout</c>.
+    /// </summary>
+    private static readonly TimeSpan LongestDuration = DurationParser.LongestTimeout;
+
     /// <summary>The documented keys and their defaults; README's configuration table lists the same.</summary>
     public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
     {
@@ -66,9 +73,11 @@ internal sealed record SidecarSettings
         errors.AddRange(unknown.Select(key => $"Unknown setting '{key}' in the settings file. Known settings: {string.Join(", ", Defaults.Keys)}."));
 
         string Text(string key) => configuration[key] ?? Defaults[key] ?? "";
-        TimeSpan Duration(string key) => DurationParser.TryParse(Text(key), out var value) && value > TimeSpan.Zero
-            ? value
-            : Error(TimeSpan.Zero, $"Setting {key} = '{Text(key)}' is not a positive duration: expected {DurationParser.AcceptedForms}.");
+        TimeSpan Duration(string key) => !DurationParser.TryParse(Text(key), out var value) || value <= TimeSpan.Zero
+            ? Error(TimeSpan.Zero, $"Setting {key} = '{Text(key)}' is not a positive duration: expected {DurationParser.AcceptedForms}.")
+            : value > LongestDuration
+            ? Error(TimeSpan.Zero, $"Setting {key} = '{Text(key)}' is too long: at most {LongestDuration.TotalDays:0}d, as for a rule's timeout.")
+            : value;
         T Error<T>(T fallback, string message)
         {
             errors.Add(message);
@@ -104,6 +113,10 @@ internal sealed record SidecarSettings
         };
 
         errors.AddRange(UrlProblems(settings));
+        if (string.IsNullOrWhiteSpace(settings.Store))
+        {
+            errors.Add("Setting Store is empty: give it (or --store) the path of the issue store's file.");
+        }
 
         // Refused rather than watched until it appears: a missing folder is a typo far more often than a volume not
         // mounted yet, and an orchestrator restarts a sidecar that exits.

@@ -65,6 +65,10 @@ public sealed class AssertionRunner
             abandoned.Add(assertion.Name, exception.Work);
             report = report with { Error = TimedCheck.Describe(exception, assertion.File.Path, timeout) };
         }
+        catch (IssueStoreFailedException exception)
+        {
+            report = report with { Error = exception.Message };
+        }
         catch (Exception exception)
         {
             report = report with { Error = TimedCheck.Describe(exception, assertion.File.Path, timeout) };
@@ -87,7 +91,7 @@ public sealed class AssertionRunner
         var key = new IssueKey(assertion.Name);
         if (result.Ok)
         {
-            var resolved = store.Resolve(key, "the check passed");
+            var resolved = StoreCall.Write(() => store.Resolve(key, "the check passed"));
             foreach (var issue in resolved)
             {
                 log.LogInformation(EngineEvents.IssueResolved, "Resolved issue {IssueId} '{IssueName}': the check passed", issue.Id, issue.Name);
@@ -97,7 +101,7 @@ public sealed class AssertionRunner
         }
 
         var details = Details.ToJson(result.Details);
-        var opened = store.MaybeOpen(key, details);
+        var opened = StoreCall.Write(() => store.MaybeOpen(key, details));
         if (opened.Disposition == OpenDisposition.Created)
         {
             log.LogInformation(EngineEvents.IssueOpened, "Opened issue {IssueId} '{IssueName}' with details {Details}",

@@ -67,6 +67,10 @@ public sealed class ModelAssertionRunner
             abandoned.Add(rule.Name, exception.Work);
             report = report with { Error = TimedCheck.Describe(exception, rule.File.Path, timeout) };
         }
+        catch (IssueStoreFailedException exception)
+        {
+            report = report with { Error = exception.Message };
+        }
         catch (Exception exception)
         {
             report = report with { Error = "the source could not be read, no issue was changed: " + TimedCheck.Describe(exception, rule.File.Path, timeout) };
@@ -81,7 +85,7 @@ public sealed class ModelAssertionRunner
     {
         var script = rule.Create();
         script.Attach(context, rule.Source);
-        var plan = new ModelPassPlan(store.UnresolvedIssuesByRecord(rule.Name));
+        var plan = new ModelPassPlan(StoreCall.Read(() => store.UnresolvedIssuesByRecord(rule.Name)));
 
         foreach (var verdict in script.CreateRecordSet().Check())
         {
@@ -117,7 +121,7 @@ public sealed class ModelAssertionRunner
         var opened = 0;
         if (!changes.IsEmpty)
         {
-            opened = store.ApplyModelPass(rule.Name, rule.SourceDescription, changes);
+            opened = StoreCall.Write(() => store.ApplyModelPass(rule.Name, rule.SourceDescription, changes));
             log.LogInformation(EngineEvents.IssueOpened,
                 "Model assertion {Rule}: opened {Opened} issue(s), resolved {Resolved}, updated {Refreshed}",
                 rule.Name, opened, changes.Resolve.Count, changes.Refresh.Count);

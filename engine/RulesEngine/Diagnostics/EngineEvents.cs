@@ -32,4 +32,10 @@ public static class EngineEvents
 
     /// <summary>A request to the sidecar's API failed with an unexpected exception; the client got a 500 saying so.</summary>
     public static readonly EventId RequestFailed = new(400, nameof(RequestFailed));
+
+    /// <summary>
+    /// The process is ending without a stop request (rule code may have called Environment.Exit, through
+    /// reflection, which the loader cannot see); it exits with a failure code instead of the code asked for.
+    /// </summary>
+    public static readonly EventId UnrequestedExit = new(500, nameof(UnrequestedExit));
 }

@@ -17,6 +17,7 @@ internal static class IssueDatabase
     public static LiteDatabase Open(string path)
     {
         EnsureIsStoreOrAbsent(path);
+        StoreLogFile.EnsureIsLiteDbLog(path, File.Exists(path) ? new FileInfo(path).Length : 0);
         Probe(path);
 
         var database = Connect(path);
@@ -24,6 +25,12 @@ internal static class IssueDatabase
         {
             Prepare(database);
             return database;
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            // Preparing reads the collection and its indexes: damage Probe's two reads did not reach.
+            database.Dispose();
+            throw new StoreDamagedException(path, $"LiteDB cannot read it ({e.Message})", e);
         }
         catch
         {
@@ -57,9 +64,13 @@ internal static class IssueDatabase
 
         var head = new byte[256];
         int read;
+        long length;
         using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
         {
             read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+
+            // Measured through the open file, which is the link's target when the path is a symbolic link.
+            length = file.Length;
         }
 
         if (head.AsSpan(0, read).IndexOf(FileSignature) < 0)
@@ -67,7 +78,7 @@ internal static class IssueDatabase
             throw new IOException($"'{path}' is not an issue store (not a LiteDB file); it was left untouched. Give --store a new file name or an existing store.");
         }
 
-        EnsureIsWhole(path, head.AsSpan(0, read), info.Length);
+        EnsureIsWhole(path, head.AsSpan(0, read), length);
     }
 
     /// <summary>
@@ -81,10 +92,7 @@ internal static class IssueDatabase
     /// </remarks>
     private static void EnsureIsWhole(string path, ReadOnlySpan<byte> head, long length)
     {
-        var log = System.IO.Path.Combine(
-            System.IO.Path.GetDirectoryName(path)!,
-            System.IO.Path.GetFileNameWithoutExtension(path) + "-log" + System.IO.Path.GetExtension(path));
-        if (head.Length < LastPageIdOffset + sizeof(uint) || File.Exists(log))
+        if (head.Length < LastPageIdOffset + sizeof(uint) || File.Exists(StoreLogFile.PathOf(path)))
         {
             return;
         }
@@ -121,11 +129,20 @@ internal static class IssueDatabase
             _ = issues.Query().OrderBy(IssueFields.Id).Limit(1).ToDocuments().ToList();
             _ = issues.Query().OrderByDescending(IssueFields.Id).Limit(1).ToDocuments().ToList();
         }
-        catch (LiteException e)
+        catch (Exception e) when (IsDamage(e))
         {
             throw new StoreDamagedException(path, $"LiteDB cannot read it ({e.Message})", e);
         }
     }
+
+    /// <summary>
+    /// Whether an exception LiteDB threw while opening or first reading a file that has its signature means the file
+    /// (or its log) is damaged. LiteDB reports most damage as a <see cref="LiteException"/>, but bytes it does not
+    /// expect also surface as whatever its reading code meets: a date out of range, an index past an array's end, a
+    /// file shorter than a page. Only what is about reaching the file at all (permissions, a lock, a full disk) is not.
+    /// </summary>
+    private static bool IsDamage(Exception exception) => exception is not (UnauthorizedAccessException or OutOfMemoryException)
+        && (exception is EndOfStreamException || exception is not IOException);
 
     private static LiteDatabase Connect(string path)
     {
@@ -142,7 +159,7 @@ internal static class IssueDatabase
         {
             return new LiteDatabase(connection);
         }
-        catch (LiteException e)
+        catch (Exception e) when (IsDamage(e))
         {
             // The file has LiteDB's signature (checked above), so LiteDB refusing it means its header is damaged.
             throw new StoreDamagedException(path, $"LiteDB cannot open it ({e.Message})", e);

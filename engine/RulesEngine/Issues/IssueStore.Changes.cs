@@ -15,6 +15,8 @@ public sealed partial class IssueStore
     /// The name is blank, or the name or record key holds a control character or is too long (see
     /// <see cref="IssueKeyRules"/>).
     /// </exception>
+    /// <exception cref="InvalidDetailsException">The details hold two keys that differ only in case, or a number too
+    /// large to store.</exception>
     public OpenResult MaybeOpen(IssueKey key, JsonNode? details, string? recordSource = null)
     {
         IssueKeyRules.ThrowIfInvalidName(key.Name, "the issue name");
@@ -54,15 +56,21 @@ public sealed partial class IssueStore
     }
 
     /// <summary>
-    /// Resolves one issue by id. Returns null when there is no such issue; a won't-fix or already resolved issue is
-    /// returned as it is.
+    /// Resolves one issue by id. Returns null when there is no such issue; an already resolved issue is returned as it
+    /// is, with its first resolution.
     /// </summary>
+    /// <exception cref="IssueWontFixException">The issue is won't-fix, and stays so: only reopening changes it.</exception>
     public Issue? Resolve(long id, string resolution)
     {
         lock (_writeLock)
         {
             var issue = Get(id);
-            return issue is { Status: IssueStatus.Open } ? Save(Resolved(issue, Now(), resolution)) : issue;
+            return issue switch
+            {
+                { Status: IssueStatus.Open } => Save(Resolved(issue, Now(), resolution)),
+                { Status: IssueStatus.WontFix } => throw new IssueWontFixException(issue.Id),
+                _ => issue,
+            };
         }
     }
 

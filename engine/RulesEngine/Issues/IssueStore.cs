@@ -29,61 +29,7 @@ public sealed partial class IssueStore : IDisposable
         _timeProvider = timeProvider;
     }
 
-    /// <summary>
-    /// Opens the store at <paramref name="path"/>, creating the file and its folder when missing. The lock file is
-    /// <c>&lt;path&gt;.lock</c>; the description of the process holding it is also in <c>&lt;path&gt;.holder</c>.
-    /// </summary>
-    /// <param name="timeProvider">The clock for every time the store records; the system clock when null.</param>
-    /// <exception cref="StoreLockedException">Another store, in this process or another, has the file open.</exception>
-    /// <exception cref="StoreDamagedException">The file is a LiteDB file that cannot be read; it is left as found.</exception>
-    /// <exception cref="IOException">The path is a directory or not a store, or the file or its folder cannot be
-    /// created, read or written (permissions, a read-only file system); the message names the path.</exception>
-    public static IssueStore Open(string path, TimeProvider? timeProvider = null)
-    {
-        var fullPath = System.IO.Path.GetFullPath(path);
-        if (Directory.Exists(fullPath))
-        {
-            throw new IOException($"The issue store '{fullPath}' is a directory; give the path of a file in it, such as '{System.IO.Path.Combine(fullPath, "issues.db")}'.");
-        }
-
-        try
-        {
-            return OpenFile(fullPath, timeProvider);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            // Not an IOException: without this, callers that report a held or damaged store would crash on permissions.
-            throw new IOException($"The issue store '{fullPath}' cannot be opened: {e.Message} Check that this user may read and write the file and its folder.", e);
-        }
-    }
-
-    private static IssueStore OpenFile(string fullPath, TimeProvider? timeProvider)
-    {
-        var folder = System.IO.Path.GetDirectoryName(fullPath)!;
-        try
-        {
-            Directory.CreateDirectory(folder);
-        }
-        catch (IOException e)
-        {
-            // Such as a part of the path that is a file: .NET's message names neither the store nor the folder.
-            throw new IOException($"The folder '{folder}' of the issue store '{fullPath}' cannot be created: {e.Message}", e);
-        }
-
-        var lockFile = StoreLockFile.Acquire(fullPath);
-        try
-        {
-            var database = IssueDatabase.Open(fullPath);
-            return new IssueStore(fullPath, lockFile, database, timeProvider ?? TimeProvider.System);
-        }
-        catch
-        {
-            lockFile.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>The full path of the store's file.</summary>
+    /// <summary>The full path of the store's file, after following symbolic links.</summary>
     public string Path { get; }
 
     /// <summary>Closes the file and releases the lock; the files stay. Waits for a change in progress to finish.</summary>

@@ -51,7 +51,7 @@ internal static class JsonBsonConverter
             {
                 var first = document.Keys.First(
                     existing => string.Equals(existing, key, StringComparison.OrdinalIgnoreCase));
-                throw new ArgumentException(
+                throw new InvalidDetailsException(
                     $"Details have the keys '{first}' and '{key}', which differ only in case. The issue store keeps "
                     + "object keys case-insensitively (LiteDB); rename one of them.");
             }
@@ -109,7 +109,7 @@ internal static class JsonBsonConverter
 
         // Other .NET types (uint, float, ulong...) read as parsed JSON; a parsed number that fits none is too large.
         return json.TryGetValue(out JsonElement _)
-            ? throw new ArgumentException($"The number {json.ToJsonString()} in the details is too large to store.")
+            ? throw new InvalidDetailsException($"The number {json.ToJsonString()} in the details is too large to store.")
             : NumberToBson(Reparsed(json));
     }
 

@@ -38,6 +38,25 @@ public sealed class IssueEndpointsTests : IDisposable
     }
 
     [Fact]
+    public async Task Resolving_a_wont_fix_issue_is_a_409_saying_to_reopen_it_and_resolving_a_resolved_one_is_harmless()
+    {
+        await using var sidecar = await SidecarProcess.StartAsync(workspace);
+        var client = sidecar.Client;
+        var wontFix = await OpenAsync(client, "flaky disk");
+        await client.PostAsync($"/api/issues/{wontFix}/wontfix", null);
+        var resolved = await OpenAsync(client, "full disk");
+        await client.PostAsync($"/api/issues/{resolved}/resolve", null);
+
+        var refused = await client.PostAsync($"/api/issues/{wontFix}/resolve", null);
+        var again = await client.PostAsync($"/api/issues/{resolved}/resolve", null);
+
+        Assert.Equal($"Issue {wontFix} is won't-fix; reopen it to change it.", await ErrorAsync(refused, HttpStatusCode.Conflict));
+        Assert.Equal("WontFix", (await sidecar.GetJsonAsync($"/api/issues/{wontFix}"))["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("Resolved", (await again.Content.ReadFromJsonAsync<JsonNode>())!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Names_and_record_keys_that_rule_files_refuse_are_a_400_saying_why_and_open_nothing()
     {
         await using var sidecar = await SidecarProcess.StartAsync(workspace);
@@ -60,7 +79,8 @@ public sealed class IssueEndpointsTests : IDisposable
             "issue store can index it.", await ErrorAsync(longName, HttpStatusCode.BadRequest));
         Assert.StartsWith("The record key 'rrrr", await ErrorAsync(longRecord, HttpStatusCode.BadRequest));
         Assert.StartsWith("The record key 'batch\\u001f7' holds a control character", await ErrorAsync(controlRecord, HttpStatusCode.BadRequest));
-        Assert.Contains("rows", await ErrorAsync(caseClash, HttpStatusCode.BadRequest), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Details have the keys 'Rows' and 'rows', which differ only in case. The issue store keeps object keys " +
+            "case-insensitively (LiteDB); rename one of them.", await ErrorAsync(caseClash, HttpStatusCode.BadRequest));
         Assert.Empty(await sidecar.IssuesAsync());
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/issues", new { name = "export failed" })).StatusCode);
     }

@@ -31,6 +31,61 @@ public sealed class IssuesCommandTests : IDisposable
         Assert.Equal(IssueStatus.Resolved, reopened.Get(first)!.Status);
     }
 
+    [Fact]
+    public async Task Resolve_of_a_wont_fix_issue_exits_2_saying_to_reopen_it_and_of_a_resolved_one_exits_0()
+    {
+        long wontFix, resolved;
+        using (var store = IssueStore.Open(workspace.StorePath))
+        {
+            wontFix = store.MaybeOpen(new IssueKey("flaky disk"), null).Issue.Id;
+            store.MarkWontFix(wontFix);
+            resolved = store.MaybeOpen(new IssueKey("full disk"), null).Issue.Id;
+            store.Resolve(resolved, "freed");
+        }
+
+        var refused = await EngineProcess.RunAsync(workspace.Root, "issues", "resolve", $"{wontFix}");
+        var again = await EngineProcess.RunAsync(workspace.Root, "issues", "resolve", $"{resolved}");
+
+        Assert.Equal((2, "", $"Issue {wontFix} is won't-fix; reopen it to change it."), (refused.ExitCode, refused.Stdout, refused.Stderr.Trim()));
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("status:     Resolved", again.Stdout);
+        using var after = IssueStore.Open(workspace.StorePath);
+        Assert.Equal(IssueStatus.WontFix, after.Get(wontFix)!.Status);
+    }
+
+    [Theory]
+    [InlineData("list")]
+    [InlineData("show", "1")]
+    [InlineData("resolve", "1")]
+    [InlineData("wontfix", "1")]
+    [InlineData("reopen", "1")]
+    public async Task A_command_that_reads_or_changes_issues_refuses_a_missing_store_and_creates_nothing(params string[] command)
+    {
+        var missing = Path.Combine(workspace.Root, "typo", "issues.db");
+
+        var result = await EngineProcess.RunAsync(workspace.Root, ["issues", .. command, "--store", missing]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"There is no issue store at '{missing}': check the path. Only what records issues or heartbeats creates a store.",
+            result.Stderr.Trim());
+        Assert.False(Directory.Exists(Path.Combine(workspace.Root, "typo")));
+    }
+
+    [Fact]
+    public async Task Open_and_heartbeat_create_a_missing_store_and_its_folder()
+    {
+        var opened = Path.Combine(workspace.Root, "new", "issues.db");
+        var beaten = Path.Combine(workspace.Root, "other", "issues.db");
+
+        var open = await EngineProcess.RunAsync(workspace.Root, "issues", "open", "disk full", "--store", opened);
+        var heartbeat = await EngineProcess.RunAsync(workspace.Root, "heartbeat", "billing", "--store", beaten);
+
+        Assert.Equal((0, 0), (open.ExitCode, heartbeat.ExitCode));
+        using var store = IssueStore.OpenExisting(opened);
+        Assert.Equal("disk full", Assert.Single(store.Find(new IssueQuery())).Name);
+        Assert.True(File.Exists(beaten));
+    }
+
     [Theory]
     [InlineData("   ", null, "The issue name is only white space; a name needs some text.")]
     [InlineData("export\tfailed", null, "The issue name 'export\\tfailed' holds a control character (a tab or a line break, say) at position 7; a name is one line of text.")]
@@ -57,14 +112,37 @@ public sealed class IssuesCommandTests : IDisposable
             "the issue store can index it.", result.Stderr.TrimEnd());
     }
 
-    [Fact]
-    public async Task List_with_a_negative_limit_is_a_usage_error_with_exit_2()
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("abc")]
+    [InlineData("1.5")]
+    [InlineData("99999999999")]
+    public async Task List_with_a_limit_that_is_not_a_count_is_a_usage_error_with_exit_2(string limit)
     {
-        var result = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--limit", "-1");
+        var result = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--limit", limit);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("--limit must be 0 or more (how many issues to list); found -1.", result.Stderr);
+        Assert.Equal($"--limit must be a whole number from 0 to 2147483647 (how many issues to list); found '{limit}'.\n"
+            + "Run with --help for usage.", result.Stderr.TrimEnd().ReplaceLineEndings("\n"));
         Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Bad_values_of_every_other_option_and_argument_are_usage_errors_with_exit_2()
+    {
+        var noLimit = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--limit");
+        var status = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--status", "7");
+        var id = await EngineProcess.RunAsync(workspace.Root, "issues", "show", "abc");
+        var resolve = await EngineProcess.RunAsync(workspace.Root, "issues", "resolve", "1.5");
+
+        Assert.Equal((2, "Required argument missing for option: '--limit'."), (noLimit.ExitCode, FirstLine(noLimit.Stderr)));
+        Assert.Equal((2, "--status must be Open, Resolved or WontFix; found '7'."), (status.ExitCode, FirstLine(status.Stderr)));
+        Assert.Equal((2, "ID must be a whole number from 1 to 9223372036854775807 (the issue's id, as issues list shows it); found 'abc'."),
+            (id.ExitCode, FirstLine(id.Stderr)));
+        Assert.Equal(2, resolve.ExitCode);
+        Assert.EndsWith("found '1.5'.", FirstLine(resolve.Stderr));
+        Assert.All(new[] { noLimit, status, id, resolve }, result => Assert.DoesNotContain("Unhandled", result.Stderr));
+        Assert.False(File.Exists(workspace.StorePath), "a usage error opens no store");
     }
 
     [Fact]
@@ -90,4 +168,6 @@ public sealed class IssuesCommandTests : IDisposable
         Assert.Equal("10 of 1,500 issues shown, newest first; --limit 1500 shows them all.", json.Stderr.TrimEnd());
         Assert.Equal("", all.Stderr);
     }
+
+    private static string FirstLine(string text) => text.ReplaceLineEndings("\n").Split('\n')[0];
 }

@@ -81,7 +81,7 @@ public sealed class IssueStoreDetailsTests : IDisposable
     {
         using var store = _folder.Open();
 
-        var error = Assert.Throws<ArgumentException>(
+        var error = Assert.Throws<InvalidDetailsException>(
             () => store.MaybeOpen(new IssueKey("disk full"), JsonNode.Parse("""{"x": {"Free": 1, "free": 2}}""")));
 
         Assert.Contains("'Free' and 'free'", error.Message);

@@ -67,7 +67,7 @@ public sealed class IssueStoreModelPassTests : IDisposable
         var issue = _store.MaybeOpen(new IssueKey(Name, "1"), Details(1), "shop").Issue;
         var caseClash = new JsonObject { ["amount"] = 1, ["Amount"] = 2 };
 
-        var error = Assert.Throws<ArgumentException>(() => _store.ApplyModelPass(Name, "shop", new ModelPassChanges(
+        var error = Assert.Throws<InvalidDetailsException>(() => _store.ApplyModelPass(Name, "shop", new ModelPassChanges(
             Open: [new RecordFailure("2", Details(2))],
             Refresh: [],
             Resolve: [new IssueUpdate(issue.Id, caseClash, "passed")])));

@@ -189,14 +189,15 @@ public sealed class IssueStoreTests : IDisposable
     }
 
     [Fact]
-    public void S04_Resolve_by_id_leaves_a_wont_fix_issue_as_it_is()
+    public void S04_Resolve_by_id_refuses_a_wont_fix_issue_saying_to_reopen_it_and_leaves_it_as_it_is()
     {
         var issue = _store.MaybeOpen(new IssueKey("disk full"), null).Issue;
         _store.MarkWontFix(issue.Id);
 
-        var returned = _store.Resolve(issue.Id, "by hand");
+        var error = Assert.Throws<IssueWontFixException>(() => _store.Resolve(issue.Id, "by hand"));
 
-        Assert.Equal(IssueStatus.WontFix, returned!.Status);
+        Assert.Equal($"Issue {issue.Id} is won't-fix; reopen it to change it.", error.Message);
+        Assert.Equal(issue.Id, error.IssueId);
         Assert.Equal(IssueStatus.WontFix, _store.Get(issue.Id)!.Status);
         Assert.Null(_store.Get(issue.Id)!.ResolvedAt);
     }
@@ -272,8 +273,9 @@ public sealed class IssueStoreTests : IDisposable
 
         var error = Assert.Throws<IssueConflictException>(() => _store.MarkWontFix(first.Id));
 
-        Assert.StartsWith($"Issue {first.Id} cannot be marked won't-fix: issue {second.Id} with the same name " +
-            "'order unpaid' and record '42' is already won't-fix", error.Message);
+        Assert.Equal($"Issue {first.Id} cannot be marked won't-fix: issue {second.Id} with the same name " +
+            "'order unpaid' and record '42' is already won't-fix, and a key has at most one unresolved issue. " +
+            $"Work on issue {second.Id} instead, or reopen it and resolve it first.", error.Message);
         Assert.Throws<IssueConflictException>(() => _store.Reopen(first.Id));
         Assert.Equal(IssueStatus.Resolved, _store.Get(first.Id)!.Status);
         Assert.Equal(second.Id, _store.UnresolvedIssuesByRecord("order unpaid")["42"].Id);

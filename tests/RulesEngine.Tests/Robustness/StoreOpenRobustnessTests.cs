@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using RulesEngine.Issues;
 using RulesEngine.Tests.Support;
@@ -41,18 +42,56 @@ public sealed class StoreOpenRobustnessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_store_path_that_is_a_fifo_or_a_device_is_one_line_and_exit_2_and_nothing_is_created_beside_it()
+    {
+        var fifo = Path.Combine(workspace.Root, "fifo.db");
+        Assert.Equal(0, MakeFifo(fifo, Convert.ToUInt32("644", 8)));
+        var linkToDevice = Path.Combine(workspace.Root, "zero.db");
+        File.CreateSymbolicLink(linkToDevice, "/dev/zero");
+        workspace.WriteRules("a.yaml", "assertions: [ { name: a, check: 'true' } ]");
+
+        var list = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--store", fifo);
+        var check = await EngineProcess.RunAsync(workspace.Root, "check", "--store", linkToDevice);
+        var run = await EngineProcess.RunAsync(workspace.Root, "run", "--store", fifo, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal((2, $"The issue store '{fifo}' is a named pipe (FIFO), not a regular file; give the path of a regular file, or of one to create."),
+            (list.ExitCode, list.Stderr.Trim()));
+        Assert.Equal((2, "The issue store '/dev/zero' is a character device, not a regular file; give the path of a regular file, or of one to create."),
+            (check.ExitCode, check.Stderr.Trim()));
+        Assert.Equal((2, $"error: The issue store '{fifo}' is a named pipe (FIFO), not a regular file; give the path of a regular file, or of one to create."),
+            (run.ExitCode, run.Stderr.Trim()));
+        Assert.Equal(["fifo.db", "rules", "zero.db"], Directory.GetFileSystemEntries(workspace.Root).Select(Path.GetFileName).Order());
+        Assert.False(File.Exists("/dev/zero.lock"));
+    }
+
+    [Fact]
+    public async Task An_empty_rules_or_store_path_is_a_usage_error_with_exit_2()
+    {
+        var rules = await EngineProcess.RunAsync(workspace.Root, "check", "--rules", "");
+        var store = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--store", " ");
+        var run = await EngineProcess.RunAsync(workspace.Root, "run", "--rules", "", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal((2, "--rules is empty; give it the folder that holds the rule files.\nRun with --help for usage."),
+            (rules.ExitCode, rules.Stderr.Trim().ReplaceLineEndings("\n")));
+        Assert.Equal((2, "--store is empty; give it the path of the issue store's file.\nRun with --help for usage."),
+            (store.ExitCode, store.Stderr.Trim().ReplaceLineEndings("\n")));
+        Assert.Equal((2, "--rules is empty; give it the folder that holds the rule files.\nRun with --help for usage."),
+            (run.ExitCode, run.Stderr.Trim().ReplaceLineEndings("\n")));
+    }
+
+    [Fact]
     public async Task A_store_the_user_may_not_open_is_one_line_naming_the_store_and_exit_2()
     {
         // What a read-only folder or a file of another user gives, UnauthorizedAccessException, made in a way that
         // holds even for root: the lock file's path is taken by a directory.
         Directory.CreateDirectory(workspace.StorePath + ".lock");
 
-        var list = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--store", workspace.StorePath);
+        var open = await EngineProcess.RunAsync(workspace.Root, "issues", "open", "disk full", "--store", workspace.StorePath);
         var check = await EngineProcess.RunAsync(workspace.Root, "check", "--store", workspace.StorePath);
 
         var expected = $"The issue store '{workspace.StorePath}' cannot be opened: Access to the path '{workspace.StorePath}.lock' is denied. "
             + "Check that this user may read and write the file and its folder.";
-        Assert.Equal((2, expected), (list.ExitCode, list.Stderr.Trim()));
+        Assert.Equal((2, expected), (open.ExitCode, open.Stderr.Trim()));
         Assert.Equal((2, expected), (check.ExitCode, check.Stderr.Trim()));
     }
 
@@ -81,7 +120,8 @@ public sealed class StoreOpenRobustnessTests : IDisposable
 
         var expected = FormattableString.Invariant(
             $"The issue store '{truncated}' is damaged: the file holds 20,000 bytes, but its header counts {pages:N0} pages of 8 KiB ")
-            + FormattableString.Invariant($"({pages * 8192:N0} bytes): it was cut short; restore it from a backup, or move it aside to start a new one.");
+            + FormattableString.Invariant($"({pages * 8192:N0} bytes): it was cut short; move it, and its log file ")
+            + $"'{Path.Combine(workspace.Root, "truncated-log.db")}' if present, aside, then restore it from a backup or let a new one be created.";
         Assert.Equal((2, expected), (list.ExitCode, list.Stderr.Trim()));
         Assert.Equal((2, expected, ""), (check.ExitCode, check.Stderr.Trim(), check.Stdout));
         Assert.Equal(20_000, new FileInfo(truncated).Length);
@@ -124,6 +164,38 @@ public sealed class StoreOpenRobustnessTests : IDisposable
         Assert.Equal(300, store.Count(IssueStatus.Open));
     }
 
+    [Fact]
+    public async Task A_store_given_through_a_symbolic_link_opens_as_its_target_and_shares_its_lock()
+    {
+        var target = StoreWithIssues(300);
+        var link = Path.Combine(workspace.Root, "link.db");
+        File.CreateSymbolicLink(link, target);
+
+        var list = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--store", link, "--limit", "1");
+        using var store = IssueStore.Open(link);
+
+        Assert.Equal(0, list.ExitCode);
+        Assert.EndsWith("1 of 300 issues shown, newest first; --limit 300 shows them all.", list.Stderr.Trim());
+        Assert.Equal(300, store.Count(IssueStatus.Open));
+        Assert.Equal(target, store.Path);
+        Assert.Throws<StoreLockedException>(() => IssueStore.Open(target));
+    }
+
+    [Fact]
+    public void A_truncated_store_given_through_a_symbolic_link_is_refused_as_damaged()
+    {
+        var target = StoreWithIssues(300);
+        File.WriteAllBytes(target, File.ReadAllBytes(target)[..20_000]);
+        var link = Path.Combine(workspace.Root, "link.db");
+        File.CreateSymbolicLink(link, target);
+
+        var error = Assert.Throws<StoreDamagedException>(() => IssueStore.Open(link));
+
+        Assert.Equal(target, error.StorePath);
+        Assert.StartsWith("the file holds 20,000 bytes, but its header counts ", error.Problem);
+        Assert.Equal(20_000, new FileInfo(target).Length);
+    }
+
     /// <summary>A store holding <paramref name="count"/> open issues, closed, at the workspace's store path.</summary>
     private string StoreWithIssues(int count)
     {
@@ -137,6 +209,9 @@ public sealed class StoreOpenRobustnessTests : IDisposable
 
         return workspace.StorePath;
     }
+
+    [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo(string path, uint mode);
 
     // LiteDB 5 keeps the id of the last page in use at byte 64 of the file's header page.
     private static long PagesInHeader(string path) => BitConverter.ToUInt32(File.ReadAllBytes(path), 64) + 1L;

@@ -22,10 +22,13 @@ public sealed class BadRequestTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("GET", "/api/issues?limit=abc", 400, "The parameter 'limit' is 'abc', which is not a whole number from -2147483648 to 2147483647.")]
-    [InlineData("GET", "/api/issues?skip=99999999999", 400, "The parameter 'skip' is '99999999999', which is not a whole number from -2147483648 to 2147483647.")]
-    [InlineData("GET", "/api/issues/abc", 404, "Nothing answers GET /api/issues/abc. An issue's id is a whole number, as in /api/issues/42.")]
-    [InlineData("GET", "/api/no-such-thing", 404, "Nothing answers GET /api/no-such-thing.")]
+    [InlineData("GET", "/api/issues?limit=abc", 400, "The parameter 'limit' is 'abc', which is not a whole number from 0 to 1000.")]
+    [InlineData("GET", "/api/issues?limit=1001", 400, "The parameter 'limit' is '1001', which is not a whole number from 0 to 1000.")]
+    [InlineData("GET", "/api/issues?status=1", 400, "status '1' is not one of Open, Resolved, WontFix.")]
+    [InlineData("GET", "/api/issues?skip=99999999999", 400, "The parameter 'skip' is '99999999999', which is not a whole number from 0 to 2147483647.")]
+    [InlineData("GET", "/api/issues/abc", 404, "Nothing answers GET /api/issues/abc: the path is unknown. An issue's id is a whole number, as in /api/issues/42.")]
+    [InlineData("POST", "/api/issues/1/frobnicate", 404, "Nothing answers POST /api/issues/1/frobnicate: the path is unknown. An issue's changes are POST /api/issues/1/resolve, /wontfix and /reopen.")]
+    [InlineData("GET", "/api/no-such-thing", 404, "Nothing answers GET /api/no-such-thing: the path is unknown.")]
     [InlineData("GET", "/-/reload", 405, "GET /-/reload is not allowed: use POST.")]
     [InlineData("DELETE", "/api/issues/1", 405, "DELETE /api/issues/1 is not allowed: use GET.")]
     public async Task An_api_error_that_no_endpoint_writes_still_has_a_json_error_body(string method, string path, int status, string error)
@@ -35,6 +38,22 @@ public sealed class BadRequestTests : IAsyncLifetime
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(error, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("/api/issues", """{"name": 5}""", "'name' must be a string; found the number 5.")]
+    [InlineData("/api/issues", """{"Name": "disk full", "record": {"id": 7}}""", "'record' must be a string; found an object.")]
+    [InlineData("/api/issues", "[1, 2]", "The request body is an array; expected a JSON object.")]
+    [InlineData("/api/issues", "{\"name\": ", "The request body is not valid JSON: ")]
+    [InlineData("/api/issues/1/resolve", """{"resolution": true}""", "'resolution' must be a string; found true.")]
+    public async Task A_body_of_the_wrong_shape_is_a_400_naming_the_property_and_its_type_in_jsons_words(string path, string body, string error)
+    {
+        using var response = await sidecar.Client.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>();
+        Assert.StartsWith(error, message);
+        Assert.DoesNotContain("RulesEngine", message);
     }
 
     [Theory]

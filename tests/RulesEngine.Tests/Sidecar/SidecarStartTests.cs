@@ -80,6 +80,30 @@ public sealed class SidecarStartTests : IDisposable
     }
 
     [Fact]
+    public async Task Durations_longer_than_30_days_are_refused_with_the_other_bad_settings_and_exit_2()
+    {
+        var settings = Path.Combine(workspace.Root, "settings.json");
+        File.WriteAllText(settings, """
+            { "CheckTimeout": "50d", "ShutdownGrace": "30d1s", "ActionTimeout": "30d", "RespondInterval": "31d",
+              "PollInterval": "720h1s", "LogFormat": "xml" }
+            """);
+
+        var result = await RunAsync("--config", settings);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            [
+                "error: Setting RespondInterval = '31d' is too long: at most 30d, as for a rule's timeout.",
+                "error: Setting CheckTimeout = '50d' is too long: at most 30d, as for a rule's timeout.",
+                "error: Setting ShutdownGrace = '30d1s' is too long: at most 30d, as for a rule's timeout.",
+                "error: Setting PollInterval = '720h1s' is too long: at most 30d, as for a rule's timeout.",
+                "error: Setting LogFormat = 'xml' is neither 'text' nor 'json'.",
+            ],
+            result.Stderr.Trim().ReplaceLineEndings("\n").Split('\n'));
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
     public async Task A_rules_path_naming_a_file_is_refused_as_a_file_not_a_directory()
     {
         var file = workspace.WriteRules("a.yaml", "assertions: [ { name: a, check: 'true' } ]");
