@@ -20,7 +20,10 @@ public sealed class SidecarProcess : IAsyncDisposable
     private SidecarProcess(Process process, Uri address)
     {
         this.process = process;
-        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        // A request that asks for 100-continue waits for the server's answer however busy the machine is, rather
+        // than sending its body after the default second and racing the server's refusal.
+        var handler = new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) };
+        Client = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         process.OutputDataReceived += (_, line) => Append(line.Data);
         process.ErrorDataReceived += (_, line) => Append(line.Data);
         process.BeginOutputReadLine();
