@@ -10,6 +10,8 @@ public static class EngineEvents
 {
     public static readonly EventId RulesLoaded = new(100, nameof(RulesLoaded));
     public static readonly EventId RuleFileError = new(101, nameof(RuleFileError));
+    public static readonly EventId RulesReloaded = new(102, nameof(RulesReloaded));
+    public static readonly EventId ReloadFailed = new(103, nameof(ReloadFailed));
 
     public static readonly EventId CheckPassed = new(200, nameof(CheckPassed));
     public static readonly EventId CheckFailed = new(201, nameof(CheckFailed));
@@ -20,8 +22,6 @@ public static class EngineEvents
     public static readonly EventId RunSkipped = new(220, nameof(RunSkipped));
     public static readonly EventId RespondPassFailed = new(221, nameof(RespondPassFailed));
     public static readonly EventId ShutdownAbandoned = new(222, nameof(ShutdownAbandoned));
-    public static readonly EventId RulesReloaded = new(102, nameof(RulesReloaded));
-    public static readonly EventId ReloadFailed = new(103, nameof(ReloadFailed));
 
     public static readonly EventId ActionSucceeded = new(300, nameof(ActionSucceeded));
     public static readonly EventId ActionFailed = new(301, nameof(ActionFailed));
