@@ -2,6 +2,10 @@ using RulesEngine.Host.Cli;
 
 // Rule code can end the process (Environment.Exit through reflection); the guard makes such an exit a failure.
 ProcessExitGuard.Install();
+
+// Rule code can throw on a thread of its own (async void, new Thread), which would end the process; this guard ends
+// only that thread and logs it.
+RulesEngine.RuleThreadGuard.Install();
 try
 {
     var parseResult = EngineCommandLine.Build().Parse(args);

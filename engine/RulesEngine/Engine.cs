@@ -22,7 +22,7 @@ public sealed class Engine : IDisposable
     {
         Options = options;
         Issues = store;
-        loader = new RuleSetLoader(new RuleCompiler(options.ResolvedCacheDirectory));
+        loader = new RuleSetLoader(new RuleCompiler(options.ResolvedCacheDirectory, options.LoggerFactory));
         checkPass = new CheckPass(store, options);
         assertions = new AssertionRunner(store, options);
         modelAssertions = new ModelAssertionRunner(store, options);

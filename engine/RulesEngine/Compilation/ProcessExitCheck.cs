@@ -6,15 +6,19 @@ namespace RulesEngine.Compilation;
 
 /// <summary>
 /// Refuses rule code that would end the engine's process: <c>Environment.Exit</c> and <c>Environment.FailFast</c>
-/// (every overload, called or taken as a delegate), and <c>Kill</c> called directly on
-/// <c>Process.GetCurrentProcess()</c>. A rule shares its process with every other rule and, in the sidecar, with the
-/// API: one rule must not stop them all, least of all with exit code 0, which a supervisor reads as a clean stop.
+/// (every overload, called or taken as a delegate), and <c>Process.Kill</c> (every overload) on the engine's own
+/// process as <see cref="OwnProcess"/> finds it: <c>Process.GetCurrentProcess()</c>,
+/// <c>Process.GetProcessById(Environment.ProcessId)</c>, or a local variable given either. A rule shares its process
+/// with every other rule and, in the sidecar, with the API: one rule must not stop them all, least of all with exit
+/// code 0, which a supervisor reads as a clean stop.
 /// </summary>
 /// <remarks>
 /// The semantic model decides, so full names (<c>global::System.Environment.Exit</c>) and method groups are caught
-/// alike and a method of the same name on another type is not. What it cannot see is not refused: reflection, a
-/// <c>Process</c> for the engine kept in a variable before <c>Kill</c>, native calls. Unbounded recursion ends the
-/// process too, and .NET cannot catch a stack overflow: nothing here tries.
+/// alike and a method of the same name on another type is not. <c>Kill</c> on any other process, such as a child the
+/// rule started, is allowed. What it cannot see is not refused: reflection, the engine's <c>Process</c> passed to a
+/// lambda or a method or found among <c>Process.GetProcesses()</c>, a signal sent through another program
+/// (<c>kill</c> started with <c>Process.Start</c>), native calls. Unbounded recursion ends the process too, and .NET
+/// cannot catch a stack overflow: nothing here tries.
 /// </remarks>
 internal static class ProcessExitCheck
 {
@@ -80,9 +84,9 @@ internal static class ProcessExitCheck
         }
 
         return SymbolEqualityComparer.Default.Equals(symbol.ContainingType, process) && symbol.Name == "Kill"
-            && IsCurrentProcess(model, Receiver(name), process)
-                ? "Process.GetCurrentProcess().Kill"
-                : null;
+            && process is not null
+            ? new OwnProcess(model, process, environment).KillOn(Receiver(name))
+            : null;
     }
 
     /// <summary>Where the call starts: at its receiver, <c>Environment</c> of <c>Environment.Exit(0)</c>.</summary>
@@ -97,18 +101,6 @@ internal static class ProcessExitCheck
         MemberBindingExpressionSyntax binding => binding.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>()?.Expression,
         _ => null,
     };
-
-    private static bool IsCurrentProcess(SemanticModel model, ExpressionSyntax? receiver, INamedTypeSymbol? process)
-    {
-        while (receiver is ParenthesizedExpressionSyntax parenthesized)
-        {
-            receiver = parenthesized.Expression;
-        }
-
-        return receiver is InvocationExpressionSyntax call
-            && model.GetSymbolInfo(call).Symbol is IMethodSymbol { Name: "GetCurrentProcess" } method
-            && SymbolEqualityComparer.Default.Equals(method.ContainingType, process);
-    }
 
     // nameof(Environment.Exit) names the method without calling it.
     private static bool IsInNameOf(SyntaxNode node) =>

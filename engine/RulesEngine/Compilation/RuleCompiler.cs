@@ -4,6 +4,8 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using RulesEngine.RuleFiles;
 using RulesEngine.Scripting;
 
@@ -23,9 +25,18 @@ public sealed class RuleCompiler
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
     private readonly CompileCache cache;
+    private readonly ILoggerFactory logs;
 
     /// <param name="cacheDirectory">Where compiled files are kept between runs; null keeps nothing.</param>
-    public RuleCompiler(string? cacheDirectory = null) => cache = new CompileCache(cacheDirectory);
+    /// <param name="loggerFactory">
+    /// Where an exception the compiled rules throw on threads of their own is reported (<see cref="RuleThreadGuard"/>);
+    /// null reports nothing.
+    /// </param>
+    public RuleCompiler(string? cacheDirectory = null, ILoggerFactory? loggerFactory = null)
+    {
+        cache = new CompileCache(cacheDirectory);
+        logs = loggerFactory ?? NullLoggerFactory.Instance;
+    }
 
     /// <summary>
     /// Compiles a rule file with one trivial rule and throws the result away: the first compile of a process pays
@@ -179,9 +190,9 @@ public sealed class RuleCompiler
         }
     }
 
-    private static CompiledRuleFile Load(RuleFileDefinition file, string key, byte[] assembly)
+    private CompiledRuleFile Load(RuleFileDefinition file, string key, byte[] assembly)
     {
-        var context = new RuleLoadContext(file.Path);
+        var context = new RuleLoadContext(file, logs);
         var loaded = context.LoadFromStream(new MemoryStream(assembly));
         var manifestType = loaded.GetType($"{RuleCodeGenerator.GeneratedNamespace}.Manifest", throwOnError: true)!;
         var manifest = (RuleFileManifest)Activator.CreateInstance(manifestType)!;

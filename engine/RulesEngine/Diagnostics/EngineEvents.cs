@@ -23,6 +23,12 @@ public static class EngineEvents
     public static readonly EventId RespondPassFailed = new(221, nameof(RespondPassFailed));
     public static readonly EventId ShutdownAbandoned = new(222, nameof(ShutdownAbandoned));
 
+    /// <summary>
+    /// Rule code threw on a thread it started itself (async void, a thread, the thread pool, a timer), outside any check
+    /// or action: that thread ended, the process goes on. Logged at Error by <see cref="RuleThreadGuard"/>.
+    /// </summary>
+    public static readonly EventId RuleThreadError = new(223, nameof(RuleThreadError));
+
     public static readonly EventId ActionSucceeded = new(300, nameof(ActionSucceeded));
     public static readonly EventId ActionFailed = new(301, nameof(ActionFailed));
     public static readonly EventId ActionLog = new(302, nameof(ActionLog));

@@ -8,7 +8,8 @@ namespace RulesEngine.RuleFiles;
 /// Decodes a rule file's bytes as strict UTF-8, after an optional byte order mark; UTF-16 and UTF-32 are read when
 /// their byte order mark says so, as YAML allows (Windows PowerShell writes UTF-16). A byte that is not part of a
 /// character is an error at its line and column, rather than a replacement character that would end up in a rule
-/// name and the issues it opens.
+/// name and the issues it opens. A NUL character is an error too: no text file holds one, and YamlDotNet reads it as
+/// the end of the file ("found unexpected end of stream"), which points nowhere near the cause.
 /// </summary>
 internal static class RuleFileEncoding
 {
@@ -18,11 +19,37 @@ internal static class RuleFileEncoding
     public static string? Decode(string path, byte[] bytes, out RuleError? error)
     {
         error = null;
+        string? text;
         if (MarkedEncoding(bytes) is var (encoding, markLength))
         {
-            return DecodeMarked(path, bytes, encoding, markLength, out error);
+            text = DecodeMarked(path, bytes, encoding, markLength, out error);
+        }
+        else if (bytes.AsSpan().Contains((byte)0) && Utf16Order(bytes) is { } order)
+        {
+            // Before UTF-8 is tried: a non-ASCII character in UTF-16 would be reported as a bad UTF-8 byte instead.
+            error = new RuleError(new SourceLocation(path, 1, 1), null, $"the file looks like UTF-16 ({order}) without " +
+                "a byte order mark, as its NUL bytes alternate with the others; save the file as UTF-8");
+            return null;
+        }
+        else
+        {
+            text = DecodeUtf8(path, bytes, out error);
         }
 
+        if (text is not null && text.Contains('\0'))
+        {
+            var (line, column) = EndOf(text.AsSpan(0, text.IndexOf('\0')));
+            error = new RuleError(new SourceLocation(path, line, column), null,
+                "the file holds a NUL byte here, so it is not text; a rule file must be UTF-8 text");
+            return null;
+        }
+
+        return text;
+    }
+
+    private static string? DecodeUtf8(string path, byte[] bytes, out RuleError? error)
+    {
+        error = null;
         var start = bytes.AsSpan().StartsWith(Utf8Mark) ? Utf8Mark.Length : 0;
         var body = bytes.AsSpan(start);
 
@@ -64,6 +91,30 @@ internal static class RuleFileEncoding
                 $"{exception.Message}");
             return null;
         }
+    }
+
+    /// <summary>
+    /// "little-endian" when, in the file's first 512 bytes, at least half the bytes at odd offsets are NUL and none at
+    /// even ones; "big-endian" for the mirror image; else null. That is how UTF-16 writes mostly ASCII text, the usual
+    /// content of a rule file; a NUL in UTF-8 text, or UTF-32, has NULs at both.
+    /// </summary>
+    private static string? Utf16Order(byte[] bytes)
+    {
+        var start = bytes.AsSpan(0, Math.Min(bytes.Length, 512) & ~1);
+        var (evenNuls, oddNuls) = (0, 0);
+        for (var i = 0; i < start.Length; i += 2)
+        {
+            evenNuls += start[i] == 0 ? 1 : 0;
+            oddNuls += start[i + 1] == 0 ? 1 : 0;
+        }
+
+        var pairs = start.Length / 2;
+        return (evenNuls, oddNuls) switch
+        {
+            (0, var odd) when pairs > 0 && odd * 2 >= pairs => "little-endian",
+            (var even, 0) when pairs > 0 && even * 2 >= pairs => "big-endian",
+            _ => null,
+        };
     }
 
     /// <summary>The 1-based line and column just past the text, counting line breaks as YamlDotNet does.</summary>

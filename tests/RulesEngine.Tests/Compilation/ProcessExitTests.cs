@@ -101,6 +101,81 @@ public sealed class ProcessExitTests : IDisposable
     }
 
     [Fact]
+    public void Killing_the_engines_process_found_by_id_or_kept_in_a_local_is_refused()
+    {
+        workspace.WriteRules("kill-local.yaml", """
+            usings: [System.Diagnostics]
+            assertions:
+              - name: local
+                check: |
+                  var p = Process.GetCurrentProcess();
+                  p.Kill();
+                  return true;
+              - name: by id
+                check: |
+                  Process.GetProcessById(Environment.ProcessId).Kill();
+                  return true;
+              - name: chain
+                check: |
+                  using var me = (Process.GetCurrentProcess());
+                  var alias = me;
+                  alias?.Kill(true);
+                  return true;
+              - name: id in a local
+                check: |
+                  var id = Process.GetCurrentProcess().Id;
+                  Process target = null!;
+                  target = Process.GetProcessById(id, ".");
+                  Action stop = target.Kill;
+                  return true;
+              - name: pattern
+                check: |
+                  if (Process.GetCurrentProcess() is var self) { self.Kill(); }
+                  return true;
+            """);
+        using var engine = workspace.OpenEngine();
+
+        Assert.Equal(
+            [
+                ("local", 6, 7, "p.Kill (p holds Process.GetCurrentProcess())"),
+                ("by id", 10, 7, "Process.GetProcessById(Environment.ProcessId).Kill"),
+                ("chain", 16, 7, "alias.Kill (alias holds Process.GetCurrentProcess())"),
+                ("id in a local", 23, 21, "target.Kill (target holds Process.GetProcessById(Environment.ProcessId))"),
+                ("pattern", 27, 54, "self.Kill (self holds Process.GetCurrentProcess())"),
+            ],
+            engine.Rules.Errors.Select(error => (error.Rule, error.Location.Line, error.Location.Column,
+                error.Message.Replace($" {Advice}", ""))));
+        Assert.Empty(engine.Rules.Assertions);
+    }
+
+    [Fact]
+    public void Killing_a_child_process_and_reading_the_engines_own_process_still_load()
+    {
+        workspace.WriteRules("children.yaml", """
+            usings: [System.Diagnostics]
+            assertions:
+              - name: child
+                check: |
+                  var child = Process.Start("sleep", "5");
+                  child.Kill(entireProcessTree: true);
+                  return true;
+              - name: child by id
+                check: |
+                  var started = Process.Start("sleep", "5");
+                  if (started.Id != Environment.ProcessId) { Process.GetProcessById(started.Id).Kill(); }
+                  return true;
+              - name: memory
+                check: |
+                  using var me = Process.GetCurrentProcess();
+                  return me.WorkingSet64 < 4_000_000_000 && me.Id == Environment.ProcessId;
+            """);
+        using var engine = workspace.OpenEngine();
+
+        Assert.Empty(engine.Rules.Errors);
+        Assert.Equal(["child", "child by id", "memory"], engine.Rules.Assertions.Select(rule => rule.Name));
+    }
+
+    [Fact]
     public void Members_that_only_share_a_name_with_the_refused_ones_still_load()
     {
         workspace.WriteRules("names.yaml", """

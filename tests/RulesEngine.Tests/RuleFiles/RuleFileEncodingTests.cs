@@ -51,6 +51,34 @@ public sealed class RuleFileEncodingTests : IDisposable
         Assert.Equal(["café"], utf16.RuleNames());
     }
 
+    [Fact]
+    public void A_nul_byte_is_an_error_at_its_line_and_column_saying_the_file_is_not_text()
+    {
+        var path = WriteBytes("nul.yaml", Encoding.UTF8.GetBytes("assertions:\n  - name: caf\0\n    check: \"false\"\n"));
+
+        var result = RuleFileParser.ParseFile(path);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((path, 2, 14, null), (error.Location.File, error.Location.Line, error.Location.Column, error.Rule));
+        Assert.Equal("the file holds a NUL byte here, so it is not text; a rule file must be UTF-8 text", error.Message);
+        Assert.Empty(result.RuleNames());
+    }
+
+    [Theory]
+    [InlineData("utf-16le", "little-endian")]
+    [InlineData("utf-16BE", "big-endian")]
+    public void Utf16_without_a_byte_order_mark_is_an_error_saying_to_save_it_as_utf8(string encoding, string order)
+    {
+        var path = WriteBytes("utf16.yaml", Encoding.GetEncoding(encoding).GetBytes(Rules));
+
+        var result = RuleFileParser.ParseFile(path);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((path, 1, 1, null), (error.Location.File, error.Location.Line, error.Location.Column, error.Rule));
+        Assert.Equal($"the file looks like UTF-16 ({order}) without a byte order mark, as its NUL bytes alternate with " +
+            "the others; save the file as UTF-8", error.Message);
+    }
+
     private string WriteBytes(string name, byte[] bytes)
     {
         var path = Path.Combine(workspace.RulesDirectory, name);

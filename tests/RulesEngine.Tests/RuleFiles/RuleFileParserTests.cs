@@ -68,6 +68,48 @@ public sealed class RuleFileParserTests
     }
 
     [Fact]
+    public void A_merge_key_is_an_error_saying_merge_keys_are_not_supported()
+    {
+        var text = """
+            assertions:
+              - &base { name: first, check: "true" }
+              - <<: *base
+                name: second
+                check: "false"
+            """;
+
+        var result = RuleFileParser.Parse("merge.yaml", text);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((3, 5, "second"), (error.Location.Line, error.Location.Column, error.Rule));
+        Assert.Equal("merge keys ('<<') are not supported in rule files: write out in an assertion the keys you meant " +
+            "to merge", error.Message);
+        Assert.Equal(["first"], result.RuleNames());
+    }
+
+    [Fact]
+    public void A_rule_repeated_through_an_alias_is_a_duplicate_name_at_the_alias()
+    {
+        var text = """
+            assertions:
+              - &disk
+                name: disk
+                check: "true"
+              - name: other
+                check: "true"
+              - *disk
+            """;
+
+        var result = RuleFileParser.Parse("alias.yaml", text);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((7, 5, "disk"), (error.Location.Line, error.Location.Column, error.Rule));
+        Assert.Equal("the name 'disk' is already used by an assertion at line 2 (the alias '*disk' repeats it); " +
+            "assertions and model assertions need distinct names, since each names the issues it opens", error.Message);
+        Assert.Equal(["disk", "other"], result.RuleNames());
+    }
+
+    [Fact]
     public void Unclosed_flow_sequence_is_malformed_yaml_rather_than_an_exception()
     {
         var result = RuleFileParser.Parse("unclosed.yaml", "usings: [System.Net\nassertions: []\n");

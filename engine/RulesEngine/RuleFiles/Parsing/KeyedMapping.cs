@@ -66,6 +66,12 @@ internal sealed class KeyedMapping
         {
             errors.Add(entry.Key.Start, $"expected a key name in {What}, found {entry.Key.Describe()}");
         }
+        else if (name == "<<" && entry.Key is ScalarNode { IsPlain: true })
+        {
+            // YAML 1.1's merge key, which YamlDotNet's parser hands over as a plain key like any other.
+            errors.Add(entry.Key.Start, $"merge keys ('<<') are not supported in rule files: write out in {What} " +
+                "the keys you meant to merge");
+        }
         else if (!allowed.Contains(name) && !reserved.Contains(name))
         {
             errors.Add(entry.Key.Start, UnknownKeyMessage(name, allowed));

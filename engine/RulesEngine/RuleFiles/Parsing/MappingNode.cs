@@ -7,5 +7,11 @@ internal sealed class MappingNode(IReadOnlyList<MappingEntry> entries, Mark star
 {
     public IReadOnlyList<MappingEntry> Entries { get; } = entries;
 
+    /// <summary>
+    /// The alias's name (<c>x</c> of <c>*x</c>) when the mapping was read through an alias; its start and end are then
+    /// the alias's, while its entries are the anchored mapping's own, at their lines.
+    /// </summary>
+    public string? Alias { get; init; }
+
     public override string Describe() => "a mapping";
 }

@@ -19,8 +19,10 @@ internal sealed class NameRegistry(string advice)
 
         if (taken.TryGetValue(name.Value, out var earlier))
         {
-            errors.Add(name.Start, $"the name '{name.Value}' is already used by {earlier.Kind} at line " +
-                $"{earlier.Line}; {advice}");
+            // A rule repeated through an alias shares its name's node with the anchored rule: the alias is the place.
+            var (at, repeated) = rule.Alias is { } alias ? (rule.Start, $" (the alias '*{alias}' repeats it)") : (name.Start, "");
+            errors.Add(at, $"the name '{name.Value}' is already used by {earlier.Kind} at line {earlier.Line}" +
+                $"{repeated}; {advice}");
             return;
         }
 

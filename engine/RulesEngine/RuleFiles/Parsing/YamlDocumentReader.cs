@@ -206,7 +206,11 @@ internal sealed class YamlDocumentReader
                 "alias long text fewer times");
         }
 
-        return anchored.Node;
+        // A mapping read through an alias is placed at the alias, so that a rule repeated by '- *x' is reported where
+        // it is repeated; its entries, and the scalars whose text positions map C# to lines, stay the anchor's.
+        return anchored.Node is MappingNode mapping
+            ? new MappingNode(mapping.Entries, alias.Start, alias.End) { Alias = alias.Value.Value }
+            : anchored.Node;
     }
 
     private T Consume<T>() where T : ParsingEvent
