@@ -42,7 +42,7 @@ public sealed partial class IssueStore
         lock (_writeLock)
         {
             var now = Now();
-            var open = StillWithoutIssue(name, changes.Open);
+            var open = Guarded(() => StillWithoutIssue(name, changes.Open));
             _database.BeginTrans();
             try
             {
@@ -94,7 +94,8 @@ public sealed partial class IssueStore
 
         var issues = failures.Select(
             failure => NewIssue(new IssueKey(name, failure.Key), failure.Details, recordSource, now));
-        Issues.InsertBulk(issues.Select(IssueDocument.ToDocument));
+        var documents = issues.Select(IssueDocument.ToDocument).ToList();
+        Guarded(() => Issues.InsertBulk(documents));
     }
 
     /// <summary>Applies the refreshes, then the resolutions, to issues read once; writes each changed issue once.</summary>
@@ -129,7 +130,8 @@ public sealed partial class IssueStore
             });
         }
 
-        Issues.Update(changed.Values.Select(IssueDocument.ToDocument));
+        var documents = changed.Values.Select(IssueDocument.ToDocument).ToList();
+        Guarded(() => Issues.Update(documents));
     }
 
     private Dictionary<long, Issue> ReadForUpdate(string name, List<long> ids)

@@ -62,7 +62,7 @@ public sealed partial class IssueStore : IDisposable
     private Issue Insert(Issue issue)
     {
         var document = IssueDocument.ToDocument(issue);
-        Issues.Insert(document);
+        Guarded(() => Issues.Insert(document));
         return IssueDocument.ToIssue(document);
     }
 
@@ -70,7 +70,7 @@ public sealed partial class IssueStore : IDisposable
     private Issue Save(Issue issue)
     {
         var document = IssueDocument.ToDocument(issue);
-        Issues.Update(document);
+        Guarded(() => Issues.Update(document));
         return IssueDocument.ToIssue(document);
     }
 
@@ -78,7 +78,7 @@ public sealed partial class IssueStore : IDisposable
     private List<Issue> SaveAll(IEnumerable<Issue> issues)
     {
         var documents = issues.Select(IssueDocument.ToDocument).ToList();
-        Issues.Update(documents);
+        Guarded(() => Issues.Update(documents));
         return documents.ConvertAll(IssueDocument.ToIssue);
     }
 
@@ -94,6 +94,6 @@ public sealed partial class IssueStore : IDisposable
         }
 
         query = newestFirst ? query.OrderByDescending(IssueFields.Id) : query.OrderBy(IssueFields.Id);
-        return query.Skip(skip).Limit(limit).ToEnumerable().Select(IssueDocument.ToIssue).ToList();
+        return Guarded(() => query.Skip(skip).Limit(limit).ToEnumerable().Select(IssueDocument.ToIssue).ToList());
     }
 }
