@@ -15,8 +15,8 @@ public sealed partial class IssueStore
     /// The name is blank, or the name or record key holds a control character or is too long (see
     /// <see cref="IssueKeyRules"/>).
     /// </exception>
-    /// <exception cref="InvalidDetailsException">The details hold two keys that differ only in case, or a number too
-    /// large to store.</exception>
+    /// <exception cref="InvalidDetailsException">The details nest deeper than <see cref="MaxDetailsDepth"/>, hold two
+    /// keys that differ only in case, or a number too large to store.</exception>
     public OpenResult MaybeOpen(IssueKey key, JsonNode? details, string? recordSource = null)
     {
         IssueKeyRules.ThrowIfInvalidName(key.Name, "the issue name");

@@ -9,6 +9,14 @@ namespace RulesEngine.Issues;
 /// </summary>
 public sealed partial class IssueStore : IDisposable
 {
+    /// <summary>
+    /// How deep an issue's details may nest arrays and objects: <c>[[1]]</c> is two levels. Deeper details are refused
+    /// with an <see cref="InvalidDetailsException"/>; what a check returns is cut at this depth before it gets here.
+    /// Every output that writes an issue as JSON (the API's pages, <c>--json</c>) adds a few levels around its details,
+    /// and System.Text.Json writes at most 64.
+    /// </summary>
+    public const int MaxDetailsDepth = 32;
+
     private readonly StoreLockFile _lockFile;
     private readonly LiteDatabase _database;
     private readonly ILiteCollection<BsonDocument> _issues;

@@ -11,14 +11,26 @@ namespace RulesEngine.Issues;
 /// </summary>
 internal static class JsonBsonConverter
 {
-    public static BsonValue ToBson(JsonNode? node) => node switch
+    /// <exception cref="InvalidDetailsException">
+    /// The details nest deeper than <see cref="IssueStore.MaxDetailsDepth"/>, hold two keys that differ only in case, or
+    /// a number too large to store.
+    /// </exception>
+    public static BsonValue ToBson(JsonNode? node) => ToBson(node, 0);
+
+    /// <param name="depth">How many arrays and objects hold <paramref name="node"/>.</param>
+    private static BsonValue ToBson(JsonNode? node, int depth) => node switch
     {
         null => BsonValue.Null,
-        JsonObject json => ToDocument(json),
-        JsonArray json => new BsonArray(json.Select(ToBson)),
-        JsonValue json => ToBson(json),
+        JsonObject json => ToDocument(json, Deeper(depth)),
+        JsonArray json => new BsonArray(json.Select(item => ToBson(item, Deeper(depth)))),
+        JsonValue json => ToBson(json, depth),
         _ => throw new NotSupportedException($"A JSON node of type {node.GetType().Name} cannot be stored."),
     };
+
+    private static int Deeper(int depth) => depth < IssueStore.MaxDetailsDepth
+        ? depth + 1
+        : throw new InvalidDetailsException(string.Create(CultureInfo.InvariantCulture,
+            $"The details nest arrays and objects deeper than {IssueStore.MaxDetailsDepth} levels, the most the issue store keeps; flatten them."));
 
     public static JsonNode? ToJson(BsonValue value) => value.Type switch
     {
@@ -41,7 +53,7 @@ internal static class JsonBsonConverter
     // or a double gets it, as it would from the JSON the details were made from.
     private static JsonNode Number(string text) => JsonNode.Parse(text)!;
 
-    private static BsonDocument ToDocument(JsonObject json)
+    private static BsonDocument ToDocument(JsonObject json, int depth)
     {
         var document = new BsonDocument();
         foreach (var (key, node) in json)
@@ -56,7 +68,7 @@ internal static class JsonBsonConverter
                     + "object keys case-insensitively (LiteDB); rename one of them.");
             }
 
-            document[key] = ToBson(node);
+            document[key] = ToBson(node, depth);
         }
 
         return document;
@@ -73,7 +85,7 @@ internal static class JsonBsonConverter
         return json;
     }
 
-    private static BsonValue ToBson(JsonValue json) => json.GetValueKind() switch
+    private static BsonValue ToBson(JsonValue json, int depth) => json.GetValueKind() switch
     {
         JsonValueKind.Null => BsonValue.Null,
         JsonValueKind.True => true,
@@ -82,7 +94,7 @@ internal static class JsonBsonConverter
         JsonValueKind.Number => NumberToBson(json),
 
         // A JsonValue can wrap a JsonElement holding an object or an array.
-        _ => ToBson(JsonNode.Parse(json.ToJsonString())),
+        _ => ToBson(JsonNode.Parse(json.ToJsonString()), depth),
     };
 
     private static BsonValue NumberToBson(JsonValue json)

@@ -85,6 +85,31 @@ public sealed class IssueEndpointsTests : IDisposable
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/issues", new { name = "export failed" })).StatusCode);
     }
 
+    [Fact]
+    public async Task Details_deeper_than_the_store_keeps_are_a_400_naming_the_limit_and_details_at_the_limit_are_listed_and_shown()
+    {
+        await using var sidecar = await SidecarProcess.StartAsync(workspace);
+        var client = sidecar.Client;
+
+        var deep = await client.PostAsync("/api/issues", Json($$"""{"name": "deep 33", "details": {{Nested(33)}}}"""));
+        var atLimit = await client.PostAsync("/api/issues", Json($$"""{"name": "deep 32", "details": {{Nested(32)}}}"""));
+
+        Assert.Equal("The details nest arrays and objects deeper than 32 levels, the most the issue store keeps; flatten them.",
+            await ErrorAsync(deep, HttpStatusCode.BadRequest));
+        Assert.Equal(HttpStatusCode.Created, atLimit.StatusCode);
+        var listed = Assert.Single(await sidecar.IssuesAsync());
+        Assert.Equal("deep 32", listed!["name"]!.GetValue<string>());
+        var id = listed["id"]!.GetValue<long>();
+        Assert.Equal(Nested(32), (await sidecar.GetJsonAsync($"/api/issues/{id}"))["details"]!.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/issues/{id}")).StatusCode);
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    /// <summary>Arrays nested <paramref name="levels"/> deep around the number 1, as JSON text.</summary>
+    private static string Nested(int levels) => new string('[', levels) + "1" + new string(']', levels);
+
     /// <summary>The <c>error</c> of a JSON error answer, after checking its status.</summary>
     internal static async Task<string> ErrorAsync(HttpResponseMessage response, HttpStatusCode expected)
     {

@@ -88,6 +88,34 @@ public sealed class IssueStoreDetailsTests : IDisposable
         Assert.Equal(0, store.Count(IssueStatus.Open));
     }
 
+    [Fact]
+    public void Details_nested_deeper_than_the_limit_are_refused_naming_it_and_nothing_is_written()
+    {
+        using var store = _folder.Open();
+
+        var error = Assert.Throws<InvalidDetailsException>(
+            () => store.MaybeOpen(new IssueKey("deep"), Nested(IssueStore.MaxDetailsDepth + 1)));
+
+        Assert.Equal("The details nest arrays and objects deeper than 32 levels, the most the issue store keeps; flatten them.",
+            error.Message);
+        Assert.Equal(0, store.Count(IssueStatus.Open));
+    }
+
+    [Fact]
+    public void Details_nested_as_deep_as_the_limit_come_back_equal()
+    {
+        var details = Nested(IssueStore.MaxDetailsDepth);
+
+        var id = OpenAndClose(details);
+
+        using var store = _folder.Open();
+        Assert.True(JsonNode.DeepEquals(details, store.Get(id)!.Details));
+    }
+
+    /// <summary>Arrays nested <paramref name="levels"/> deep around the number 1: <c>[[1]]</c> for two.</summary>
+    internal static JsonNode Nested(int levels) =>
+        JsonNode.Parse(new string('[', levels) + "1" + new string(']', levels))!;
+
     private long OpenAndClose(JsonNode? details)
     {
         using var store = _folder.Open();
