@@ -12,10 +12,22 @@ namespace RulesEngine.Issues;
 internal static class JsonBsonConverter
 {
     /// <exception cref="InvalidDetailsException">
-    /// The details nest deeper than <see cref="IssueStore.MaxDetailsDepth"/>, hold two keys that differ only in case, or
-    /// a number too large to store.
+    /// The details nest deeper than <see cref="IssueStore.MaxDetailsDepth"/>, hold two keys that differ only in case, a
+    /// number too large to store, or a string or key with a lone surrogate.
     /// </exception>
-    public static BsonValue ToBson(JsonNode? node) => ToBson(node, 0);
+    public static BsonValue ToBson(JsonNode? node)
+    {
+        try
+        {
+            return ToBson(node, 0);
+        }
+        catch (InvalidOperationException exception) when (exception.TargetSite?.DeclaringType?.Assembly == typeof(JsonNode).Assembly)
+        {
+            // Parsed JSON whose text escapes half a surrogate pair ("\ud800") parses, but its string cannot be read.
+            throw new InvalidDetailsException(
+                $"A string or key in the details holds a lone UTF-16 surrogate, which is not text ({exception.Message})");
+        }
+    }
 
     /// <param name="depth">How many arrays and objects hold <paramref name="node"/>.</param>
     private static BsonValue ToBson(JsonNode? node, int depth) => node switch
@@ -58,6 +70,8 @@ internal static class JsonBsonConverter
         var document = new BsonDocument();
         foreach (var (key, node) in json)
         {
+            ThrowIfNotText(key, "A key in the details");
+
             // LiteDB's documents compare keys ignoring case: a second key would silently replace the first.
             if (document.ContainsKey(key))
             {
@@ -90,12 +104,26 @@ internal static class JsonBsonConverter
         JsonValueKind.Null => BsonValue.Null,
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.String => json.TryGetValue(out string? text) ? text : Reparsed(json).GetValue<string>(),
+        JsonValueKind.String => Text(json.TryGetValue(out string? text) ? text : Reparsed(json).GetValue<string>()),
         JsonValueKind.Number => NumberToBson(json),
 
         // A JsonValue can wrap a JsonElement holding an object or an array.
         _ => ToBson(JsonNode.Parse(json.ToJsonString()), depth),
     };
+
+    private static BsonValue Text(string text)
+    {
+        ThrowIfNotText(text, "A string in the details");
+        return text;
+    }
+
+    private static void ThrowIfNotText(string text, string subject)
+    {
+        if (StoredText.Problem(text, subject) is { } problem)
+        {
+            throw new InvalidDetailsException(problem + ".");
+        }
+    }
 
     private static BsonValue NumberToBson(JsonValue json)
     {

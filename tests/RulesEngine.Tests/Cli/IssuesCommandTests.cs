@@ -51,6 +51,20 @@ public sealed class IssuesCommandTests : IDisposable
         Assert.Equal(Nested(32), JsonNode.Parse(showJson.Stdout)!["details"]!.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("--details is ambiguous: the property 'x' appears twice in one object; give it once.", "--details", """{"x": 1, "x": 2}""")]
+    [InlineData("--details holds a lone UTF-16 surrogate, which is not text: ", "--details", """{"x": "\ud800"}""")]
+    [InlineData("The record key is empty; give the record's key, or none for an issue about no record.", "--record", "")]
+    public async Task Open_refuses_details_or_a_record_key_it_cannot_keep_with_one_line_and_exit_2(string expected, params string[] options)
+    {
+        var result = await EngineProcess.RunAsync(workspace.Root, ["issues", "open", "new one", .. options]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(expected, Assert.Single(result.Stderr.Trim().Split('\n')));
+        using var store = IssueStore.Open(workspace.StorePath);
+        Assert.Empty(store.Find(new IssueQuery()));
+    }
+
     /// <summary>Arrays nested <paramref name="levels"/> deep around the number 1, as JSON text.</summary>
     private static string Nested(int levels) => new string('[', levels) + "1" + new string(']', levels);
 

@@ -15,6 +15,24 @@ public sealed class BadInputRobustnessTests : IDisposable
     public void Dispose() => workspace.Dispose();
 
     [Fact]
+    public async Task A_check_whose_details_hold_a_lone_surrogate_is_an_error_of_the_rule_not_of_the_store()
+    {
+        workspace.WriteRules("text.yaml", """
+            assertions:
+              - name: half a pair
+                check: return (false, new { text = "bad " + (char)0xD800 });
+            """);
+        using var engine = workspace.OpenEngine();
+
+        var report = (await engine.CheckAsync()).Rules.Single();
+
+        Assert.Equal(RuleOutcome.Error, report.Outcome);
+        Assert.Contains("A string in the details 'bad \\ud800' holds a lone UTF-16 surrogate (U+D800) at position 5, which is not text.", report.Error);
+        Assert.DoesNotContain("issue store could not", report.Error);
+        Assert.Empty(engine.Issues.Find(new IssueQuery()));
+    }
+
+    [Fact]
     public async Task A_check_whose_details_nest_deeper_than_the_store_keeps_opens_its_issue_with_them_cut()
     {
         workspace.WriteRules("deep.yaml", """
