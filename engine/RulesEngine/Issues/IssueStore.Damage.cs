@@ -56,7 +56,8 @@ public sealed partial class IssueStore
     {
         UnreadableDocumentException => true,
         LiteException or StoreDamagedException or OutOfMemoryException or OperationCanceledException => false,
-        ObjectDisposedException or IOException or UnauthorizedAccessException => exception is EndOfStreamException,
+        ObjectDisposedException or UnauthorizedAccessException => false,
+        IOException => exception is EndOfStreamException,
         _ => ThrownByLiteDb(exception),
     };
 

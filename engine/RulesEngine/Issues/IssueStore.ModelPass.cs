@@ -22,8 +22,9 @@ public sealed partial class IssueStore
     /// <returns>How many issues were opened.</returns>
     /// <exception cref="InvalidKeyException">
     /// The name breaks <see cref="IssueKeyRules"/>, or a record to open has a key longer than
-    /// <see cref="IssueKeyRules.MaxRecordKeyBytes"/> or holding a lone UTF-16 surrogate; nothing is written. Record keys are the source's data, so one
-    /// holding a control character is kept as the source has it; the model pass skips records with too long a key.
+    /// <see cref="IssueKeyRules.MaxRecordKeyBytes"/> or holding a lone UTF-16 surrogate; nothing is written. Record
+    /// keys are the source's data, so one holding a control character, or empty, is kept as the source has it; the
+    /// model pass skips records with too long a key.
     /// </exception>
     public int ApplyModelPass(string name, string recordSource, ModelPassChanges changes)
     {
