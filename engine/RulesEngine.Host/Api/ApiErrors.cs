@@ -1,6 +1,8 @@
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -28,18 +30,38 @@ internal static class ApiErrors
             return (null, Of(StatusCodes.Status415UnsupportedMediaType, "Send the body as JSON, with 'Content-Type: application/json'."));
         }
 
-        JsonNode? body;
+        byte[] bytes;
         try
         {
-            body = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-        }
-        catch (JsonException exception)
-        {
-            return (null, Of(StatusCodes.Status400BadRequest, $"The request body is not valid JSON: {exception.Message}"));
+            bytes = await ReadAllAsync(request);
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, Of(StatusCodes.Status413PayloadTooLarge, $"The request body is too large: {exception.Message}"));
+        }
+
+        // System.Text.Json reads bytes that are not UTF-8 inside a string as U+FFFD, which would be stored as if sent.
+        if (!Utf8.IsValid(bytes))
+        {
+            return (null, Of(StatusCodes.Status400BadRequest, "The request body is not valid UTF-8; send JSON text encoded as UTF-8."));
+        }
+
+        JsonNode? body;
+        try
+        {
+            using (var document = JsonDocument.Parse(bytes))
+            {
+                if (JsonInput.Problem(document.RootElement, "The request body", ignoreCaseAtTop: true) is { } problem)
+                {
+                    return (null, Of(StatusCodes.Status400BadRequest, problem));
+                }
+            }
+
+            body = JsonNode.Parse(bytes);
+        }
+        catch (JsonException exception)
+        {
+            return (null, Of(StatusCodes.Status400BadRequest, $"The request body is not valid JSON: {exception.Message}"));
         }
 
         if (body is not JsonObject fields)
@@ -58,6 +80,16 @@ internal static class ApiErrors
         {
             return (null, Of(StatusCodes.Status400BadRequest, WrongType<T>(fields, exception.Path)));
         }
+    }
+
+    // Bodies are small (Kestrel's limit on a body's size applies while it is read), and read whole so they can be
+    // checked for UTF-8 before the JSON reader sees them. A byte order mark is dropped, as parsing from the stream did.
+    private static async Task<byte[]> ReadAllAsync(HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        var bytes = buffer.ToArray();
+        return bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
     }
 
     /// <summary>

@@ -22,6 +22,12 @@ internal static class HealthEndpoints
                 return Results.Text("not ready: the rules are not loaded yet\n", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
+            // Counting reads only index keys: damage a request met in the data pages would go unseen.
+            if (engine.Issues.DamageFound is { } damage)
+            {
+                return Results.Text($"not ready: the issue store is not usable: {damage.Message}\n", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             try
             {
                 engine.Issues.Count(IssueStatus.Open);

@@ -93,10 +93,10 @@ internal static class IssueEndpoints
         {
             result = engine.Issues.MaybeOpen(new IssueKey(body.Name, body.Record), body.Details, body.Record is null ? null : "api");
         }
-        catch (ArgumentException exception)
+        catch (Exception exception) when (exception is InvalidKeyException or InvalidDetailsException)
         {
-            // A name or record key the store cannot keep (InvalidKeyException), or details it cannot (two keys that
-            // differ only in case, InvalidDetailsException): the caller's input.
+            // A name or record key the store cannot keep, or details it cannot: the caller's input. Nothing wider: an
+            // ArgumentException from inside LiteDB is the store's failure, not the client's.
             return ApiErrors.Of(StatusCodes.Status400BadRequest, exception.Message);
         }
 
@@ -141,6 +141,10 @@ internal static class IssueEndpoints
         catch (IssueChangeRefusedException exception)
         {
             return ApiErrors.Of(StatusCodes.Status409Conflict, exception.Message);
+        }
+        catch (InvalidResolutionException exception)
+        {
+            return ApiErrors.Of(StatusCodes.Status400BadRequest, exception.Message);
         }
     }
 }

@@ -32,6 +32,12 @@ internal static class EngineSession
             output.Error(StoreDamagedException.FoundInUse(engine.Issues.Path, exception).Message);
             return ExitCodes.Error;
         }
+        catch (StoreDamagedException exception)
+        {
+            // Damage LiteDB met without a LiteException, which the store reports itself.
+            output.Error(exception.Message);
+            return ExitCodes.Error;
+        }
     }
 
     private static Engine? Open(string rules, string store, Output output)

@@ -96,11 +96,16 @@ internal static class IssuesCommand
             JsonNode? parsed;
             try
             {
-                parsed = parseResult.GetValue(details) is { } text ? JsonNode.Parse(text) : null;
+                parsed = parseResult.GetValue(details) is { } text ? ParseDetails(text) : null;
             }
             catch (JsonException exception)
             {
                 output.Error($"--details is not valid JSON: {exception.Message}");
+                return ExitCodes.Error;
+            }
+            catch (FormatException exception)
+            {
+                output.Error(exception.Message);
                 return ExitCodes.Error;
             }
 
@@ -112,6 +117,21 @@ internal static class IssuesCommand
         }));
 
         return command;
+    }
+
+    /// <exception cref="FormatException">A property appears twice in one object of the details, or a string is not
+    /// text.</exception>
+    private static JsonNode? ParseDetails(string text)
+    {
+        using (var document = JsonDocument.Parse(text))
+        {
+            if (JsonInput.Problem(document.RootElement, "--details") is { } problem)
+            {
+                throw new FormatException(problem);
+            }
+        }
+
+        return JsonNode.Parse(text);
     }
 
     private static Command Change(string verb, string description, Func<IssueStore, long, Issue?> change)

@@ -1,8 +1,9 @@
 namespace RulesEngine.Issues;
 
 /// <summary>
-/// Thrown by the store's entry points for details it cannot keep as given: two object keys that differ only in case,
-/// or a number too large to store. The details are the caller's (a check's result, an API request), so this is their
+/// Thrown by the store's entry points for details it cannot keep as given: nested deeper than
+/// <see cref="IssueStore.MaxDetailsDepth"/>, two object keys that differ only in case, a number too large to store, or
+/// a string or key holding a lone UTF-16 surrogate. The details are the caller's (a check's result, an API request), so this is their
 /// mistake, not a failure of the store. Nothing was written.
 /// </summary>
 public sealed class InvalidDetailsException : ArgumentException

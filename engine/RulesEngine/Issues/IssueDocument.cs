@@ -44,7 +44,21 @@ internal static class IssueDocument
         return document;
     }
 
-    public static Issue ToIssue(BsonDocument document) => new()
+    /// <exception cref="UnreadableDocumentException">The document lacks a field the store writes, or has one of
+    /// another type: LiteDB read it from a damaged page.</exception>
+    public static Issue ToIssue(BsonDocument document)
+    {
+        try
+        {
+            return Read(document);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            throw new UnreadableDocumentException($"LiteDB read an issue's document without the fields the store writes ({exception.GetType().Name}: {exception.Message})", exception);
+        }
+    }
+
+    private static Issue Read(BsonDocument document) => new()
     {
         Id = document[IssueFields.Id].AsInt64,
         Name = document[IssueFields.Name].AsString,

@@ -54,21 +54,21 @@ public static class IssueKeyRules
             return $"{subject} is {(string.IsNullOrEmpty(name) ? "empty" : "only white space")}; a name needs some text";
         }
 
-        if (LineBreakProblem(name, subject, "a name is one line of text") is { } lineBreak)
-        {
-            return lineBreak;
-        }
-
-        return LengthProblem(name, subject, MaxNameBytes, "a name");
+        return LineBreakProblem(name, subject, "a name is one line of text")
+            ?? StoredText.Problem(name, subject)
+            ?? LengthProblem(name, subject, MaxNameBytes, "a name");
     }
 
     /// <summary>
-    /// Why <paramref name="key"/> cannot be kept as a record key given to the store, or null when it can: it holds a
-    /// control character or a line or paragraph separator, or is longer than <see cref="MaxRecordKeyBytes"/>. An empty
-    /// key is a key.
+    /// Why <paramref name="key"/> cannot be kept as a record key given to the store by a person or a program (the API,
+    /// the command line, the library), or null when it can: it is blank, holds a control character, a line or
+    /// paragraph separator or a lone surrogate, or is longer than <see cref="MaxRecordKeyBytes"/>. A blank key would
+    /// make an issue apart from the one without a record that reads the same in every list.
     /// </summary>
     internal static string? RecordKeyProblem(string key, string subject) =>
-        LineBreakProblem(key, subject, "a record key is one line of text")
+        BlankProblem(key, subject)
+        ?? LineBreakProblem(key, subject, "a record key is one line of text")
+        ?? StoredText.Problem(key, subject)
         ?? LengthProblem(key, subject, MaxRecordKeyBytes, "a record key");
 
     /// <summary>Whether a record key is at most <see cref="MaxRecordKeyBytes"/> long: what a model pass checks.</summary>
@@ -109,13 +109,18 @@ public static class IssueKeyRules
         }
     }
 
-    internal static void ThrowIfRecordKeyTooLong(string key, string subject)
+    /// <summary>What a model pass's record keys must be: the source's data, kept as it is when the store can keep it.</summary>
+    internal static void ThrowIfUnstorableRecordKey(string key, string subject)
     {
-        if (LengthProblem(key, subject, MaxRecordKeyBytes, "a record key") is { } problem)
+        if ((StoredText.Problem(key, subject) ?? LengthProblem(key, subject, MaxRecordKeyBytes, "a record key")) is { } problem)
         {
             throw new InvalidKeyException(Sentence(problem));
         }
     }
+
+    private static string? BlankProblem(string key, string subject) => string.IsNullOrWhiteSpace(key)
+        ? $"{subject} is {(key.Length == 0 ? "empty" : "only white space")}; give the record's key, or none for an issue about no record"
+        : null;
 
     private static string? LineBreakProblem(string text, string subject, string why)
     {

@@ -12,11 +12,11 @@ public sealed partial class IssueStore
     /// </summary>
     /// <param name="recordSource">The source of the key's record; kept only when the key has a record key.</param>
     /// <exception cref="InvalidKeyException">
-    /// The name is blank, or the name or record key holds a control character or is too long (see
+    /// The name or record key is blank, holds a control character or a lone UTF-16 surrogate, or is too long (see
     /// <see cref="IssueKeyRules"/>).
     /// </exception>
-    /// <exception cref="InvalidDetailsException">The details hold two keys that differ only in case, or a number too
-    /// large to store.</exception>
+    /// <exception cref="InvalidDetailsException">The details nest deeper than <see cref="MaxDetailsDepth"/>, hold two
+    /// keys that differ only in case, a number too large to store, or text with a lone UTF-16 surrogate.</exception>
     public OpenResult MaybeOpen(IssueKey key, JsonNode? details, string? recordSource = null)
     {
         IssueKeyRules.ThrowIfInvalidName(key.Name, "the issue name");
@@ -45,8 +45,10 @@ public sealed partial class IssueStore
     }
 
     /// <summary>Resolves every open issue with the key and returns them; won't-fix issues are left as they are.</summary>
+    /// <exception cref="InvalidResolutionException">The resolution holds a lone UTF-16 surrogate.</exception>
     public IReadOnlyList<Issue> Resolve(IssueKey key, string resolution)
     {
+        InvalidResolutionException.ThrowIfInvalid(resolution);
         lock (_writeLock)
         {
             var now = Now();
@@ -60,8 +62,10 @@ public sealed partial class IssueStore
     /// is, with its first resolution.
     /// </summary>
     /// <exception cref="IssueWontFixException">The issue is won't-fix, and stays so: only reopening changes it.</exception>
+    /// <exception cref="InvalidResolutionException">The resolution holds a lone UTF-16 surrogate.</exception>
     public Issue? Resolve(long id, string resolution)
     {
+        InvalidResolutionException.ThrowIfInvalid(resolution);
         lock (_writeLock)
         {
             var issue = Get(id);

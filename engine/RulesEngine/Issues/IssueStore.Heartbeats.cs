@@ -15,7 +15,7 @@ public sealed partial class IssueStore
         var beat = new Heartbeat(name, Now());
         lock (_writeLock)
         {
-            HeartbeatCollection.Upsert(new BsonDocument { ["_id"] = name, ["At"] = BsonTime.Write(beat.At) });
+            Guarded(() => HeartbeatCollection.Upsert(new BsonDocument { ["_id"] = name, ["At"] = BsonTime.Write(beat.At) }));
         }
 
         return beat;
@@ -24,12 +24,12 @@ public sealed partial class IssueStore
     /// <summary>The last beat under the name, or null when none was ever recorded.</summary>
     public Heartbeat? LastHeartbeat(string name)
     {
-        var document = HeartbeatCollection.FindById(name);
+        var document = Guarded(() => HeartbeatCollection.FindById(name));
         return document is null ? null : new Heartbeat(name, BsonTime.Read(document["At"]));
     }
 
-    public IReadOnlyList<Heartbeat> Heartbeats() =>
-        HeartbeatCollection.FindAll().Select(document => new Heartbeat(document["_id"].AsString, BsonTime.Read(document["At"]))).ToList();
+    public IReadOnlyList<Heartbeat> Heartbeats() => Guarded(() =>
+        HeartbeatCollection.FindAll().Select(document => new Heartbeat(document["_id"].AsString, BsonTime.Read(document["At"]))).ToList());
 
     private ILiteCollection<BsonDocument> HeartbeatCollection
     {

@@ -29,12 +29,12 @@ public sealed partial class IssueStore
 
         var opened = new int[count];
         var resolved = new int[count];
-        foreach (var time in TimesSince(IssueFields.CreatedAt, since, now))
+        foreach (var time in Guarded(() => TimesSince(IssueFields.CreatedAt, since, now).ToList()))
         {
             opened[(time - first).Ticks / bucket.Ticks]++;
         }
 
-        foreach (var time in TimesSince(IssueFields.ResolvedAt, since, now))
+        foreach (var time in Guarded(() => TimesSince(IssueFields.ResolvedAt, since, now).ToList()))
         {
             resolved[(time - first).Ticks / bucket.Ticks]++;
         }

@@ -22,8 +22,9 @@ public sealed partial class IssueStore
     /// <returns>How many issues were opened.</returns>
     /// <exception cref="InvalidKeyException">
     /// The name breaks <see cref="IssueKeyRules"/>, or a record to open has a key longer than
-    /// <see cref="IssueKeyRules.MaxRecordKeyBytes"/>; nothing is written. Record keys are the source's data, so one
-    /// holding a control character is kept as the source has it; the model pass skips records with too long a key.
+    /// <see cref="IssueKeyRules.MaxRecordKeyBytes"/> or holding a lone UTF-16 surrogate; nothing is written. Record
+    /// keys are the source's data, so one holding a control character, or empty, is kept as the source has it; the
+    /// model pass skips records with too long a key.
     /// </exception>
     public int ApplyModelPass(string name, string recordSource, ModelPassChanges changes)
     {
@@ -36,13 +37,13 @@ public sealed partial class IssueStore
 
         foreach (var failure in changes.Open)
         {
-            IssueKeyRules.ThrowIfRecordKeyTooLong(failure.Key, "the record key");
+            IssueKeyRules.ThrowIfUnstorableRecordKey(failure.Key, "the record key");
         }
 
         lock (_writeLock)
         {
             var now = Now();
-            var open = StillWithoutIssue(name, changes.Open);
+            var open = Guarded(() => StillWithoutIssue(name, changes.Open));
             _database.BeginTrans();
             try
             {
@@ -94,7 +95,8 @@ public sealed partial class IssueStore
 
         var issues = failures.Select(
             failure => NewIssue(new IssueKey(name, failure.Key), failure.Details, recordSource, now));
-        Issues.InsertBulk(issues.Select(IssueDocument.ToDocument));
+        var documents = issues.Select(IssueDocument.ToDocument).ToList();
+        Guarded(() => Issues.InsertBulk(documents));
     }
 
     /// <summary>Applies the refreshes, then the resolutions, to issues read once; writes each changed issue once.</summary>
@@ -129,7 +131,8 @@ public sealed partial class IssueStore
             });
         }
 
-        Issues.Update(changed.Values.Select(IssueDocument.ToDocument));
+        var documents = changed.Values.Select(IssueDocument.ToDocument).ToList();
+        Guarded(() => Issues.Update(documents));
     }
 
     private Dictionary<long, Issue> ReadForUpdate(string name, List<long> ids)

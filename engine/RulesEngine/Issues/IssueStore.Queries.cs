@@ -5,7 +5,7 @@ namespace RulesEngine.Issues;
 /// <summary>The reads of the store.</summary>
 public sealed partial class IssueStore
 {
-    public Issue? Get(long id) => Issues.FindById(id) is { } document ? IssueDocument.ToIssue(document) : null;
+    public Issue? Get(long id) => Guarded(() => Issues.FindById(id) is { } document ? IssueDocument.ToIssue(document) : null);
 
     /// <summary>
     /// The issues matching every criterion of <paramref name="query"/>, newest (highest id) first. A page of one rule's
@@ -25,12 +25,12 @@ public sealed partial class IssueStore
         }
 
         var plan = IssueListPlan.For(query);
-        var page = plan.Range(Issues).ToEnumerable()
+        var page = Guarded(() => plan.Range(Issues).ToEnumerable()
             .Where(plan.Matches)
             .Skip(query.Skip)
             .Take(query.Limit)
             .Select(IssueDocument.ToIssue)
-            .ToList();
+            .ToList());
         if (plan.OldestFirst)
         {
             page.Reverse();
@@ -58,16 +58,16 @@ public sealed partial class IssueStore
         }
 
         var plan = IssueListPlan.For(query);
-        return plan.Range(Issues).ToEnumerable().Count(plan.Matches);
+        return Guarded(() => plan.Range(Issues).ToEnumerable().Count(plan.Matches));
     }
 
     /// <summary>Counts from the status index's keys alone: no issue document is read.</summary>
-    public int Count(IssueStatus status) =>
+    public int Count(IssueStatus status) => Guarded(() =>
         Issues.Query()
             .Where(Query.EQ(IssueFields.Status, status.ToString()))
             .Select($"{{ count: COUNT(*.{IssueFields.Status}) }}")
             .ToDocuments()
-            .Single()["count"].AsInt32;
+            .Single()["count"].AsInt32);
 
     /// <summary>Every open issue, oldest first.</summary>
     public IReadOnlyList<Issue> OpenIssues() => Read(Query.EQ(IssueFields.Status, nameof(IssueStatus.Open)));
@@ -76,7 +76,7 @@ public sealed partial class IssueStore
     /// Every open issue's id, name and creation time, oldest first: what a respond pass walks. Read in id order through
     /// the status index and projected by LiteDB, so no issue's details or history is mapped.
     /// </summary>
-    public IReadOnlyList<IssueSummary> OpenIssueSummaries() =>
+    public IReadOnlyList<IssueSummary> OpenIssueSummaries() => Guarded(() =>
         IssueListPlan.For(new IssueQuery { Status = IssueStatus.Open, AfterId = 0 })
             .Range(Issues)
             .Select($"{{ _id: $._id, {IssueFields.Name}: $.{IssueFields.Name}, {IssueFields.CreatedAt}: $.{IssueFields.CreatedAt} }}")
@@ -85,7 +85,7 @@ public sealed partial class IssueStore
                 document[IssueFields.Id].AsInt64,
                 document[IssueFields.Name].AsString,
                 BsonTime.Read(document[IssueFields.CreatedAt])))
-            .ToList();
+            .ToList());
 
     /// <summary>
     /// The issues that left Open with action history and still await the respond pass (<c>on_resolve</c> actions,

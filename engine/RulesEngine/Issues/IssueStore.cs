@@ -9,6 +9,14 @@ namespace RulesEngine.Issues;
 /// </summary>
 public sealed partial class IssueStore : IDisposable
 {
+    /// <summary>
+    /// How deep an issue's details may nest arrays and objects: <c>[[1]]</c> is two levels. Deeper details are refused
+    /// with an <see cref="InvalidDetailsException"/>; what a check returns is cut at this depth before it gets here.
+    /// Every output that writes an issue as JSON (the API's pages, <c>--json</c>) adds a few levels around its details,
+    /// and System.Text.Json writes at most 64.
+    /// </summary>
+    public const int MaxDetailsDepth = 32;
+
     private readonly StoreLockFile _lockFile;
     private readonly LiteDatabase _database;
     private readonly ILiteCollection<BsonDocument> _issues;
@@ -62,7 +70,7 @@ public sealed partial class IssueStore : IDisposable
     private Issue Insert(Issue issue)
     {
         var document = IssueDocument.ToDocument(issue);
-        Issues.Insert(document);
+        Guarded(() => Issues.Insert(document));
         return IssueDocument.ToIssue(document);
     }
 
@@ -70,7 +78,7 @@ public sealed partial class IssueStore : IDisposable
     private Issue Save(Issue issue)
     {
         var document = IssueDocument.ToDocument(issue);
-        Issues.Update(document);
+        Guarded(() => Issues.Update(document));
         return IssueDocument.ToIssue(document);
     }
 
@@ -78,7 +86,7 @@ public sealed partial class IssueStore : IDisposable
     private List<Issue> SaveAll(IEnumerable<Issue> issues)
     {
         var documents = issues.Select(IssueDocument.ToDocument).ToList();
-        Issues.Update(documents);
+        Guarded(() => Issues.Update(documents));
         return documents.ConvertAll(IssueDocument.ToIssue);
     }
 
@@ -94,6 +102,6 @@ public sealed partial class IssueStore : IDisposable
         }
 
         query = newestFirst ? query.OrderByDescending(IssueFields.Id) : query.OrderBy(IssueFields.Id);
-        return query.Skip(skip).Limit(limit).ToEnumerable().Select(IssueDocument.ToIssue).ToList();
+        return Guarded(() => query.Skip(skip).Limit(limit).ToEnumerable().Select(IssueDocument.ToIssue).ToList());
     }
 }

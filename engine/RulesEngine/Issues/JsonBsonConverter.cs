@@ -11,14 +11,38 @@ namespace RulesEngine.Issues;
 /// </summary>
 internal static class JsonBsonConverter
 {
-    public static BsonValue ToBson(JsonNode? node) => node switch
+    /// <exception cref="InvalidDetailsException">
+    /// The details nest deeper than <see cref="IssueStore.MaxDetailsDepth"/>, hold two keys that differ only in case, a
+    /// number too large to store, or a string or key with a lone surrogate.
+    /// </exception>
+    public static BsonValue ToBson(JsonNode? node)
+    {
+        try
+        {
+            return ToBson(node, 0);
+        }
+        catch (InvalidOperationException exception) when (exception.TargetSite?.DeclaringType?.Assembly == typeof(JsonNode).Assembly)
+        {
+            // Parsed JSON whose text escapes half a surrogate pair ("\ud800") parses, but its string cannot be read.
+            throw new InvalidDetailsException(
+                $"A string or key in the details holds a lone UTF-16 surrogate, which is not text ({exception.Message})");
+        }
+    }
+
+    /// <param name="depth">How many arrays and objects hold <paramref name="node"/>.</param>
+    private static BsonValue ToBson(JsonNode? node, int depth) => node switch
     {
         null => BsonValue.Null,
-        JsonObject json => ToDocument(json),
-        JsonArray json => new BsonArray(json.Select(ToBson)),
-        JsonValue json => ToBson(json),
+        JsonObject json => ToDocument(json, Deeper(depth)),
+        JsonArray json => new BsonArray(json.Select(item => ToBson(item, Deeper(depth)))),
+        JsonValue json => ToBson(json, depth),
         _ => throw new NotSupportedException($"A JSON node of type {node.GetType().Name} cannot be stored."),
     };
+
+    private static int Deeper(int depth) => depth < IssueStore.MaxDetailsDepth
+        ? depth + 1
+        : throw new InvalidDetailsException(string.Create(CultureInfo.InvariantCulture,
+            $"The details nest arrays and objects deeper than {IssueStore.MaxDetailsDepth} levels, the most the issue store keeps; flatten them."));
 
     public static JsonNode? ToJson(BsonValue value) => value.Type switch
     {
@@ -41,11 +65,13 @@ internal static class JsonBsonConverter
     // or a double gets it, as it would from the JSON the details were made from.
     private static JsonNode Number(string text) => JsonNode.Parse(text)!;
 
-    private static BsonDocument ToDocument(JsonObject json)
+    private static BsonDocument ToDocument(JsonObject json, int depth)
     {
         var document = new BsonDocument();
         foreach (var (key, node) in json)
         {
+            ThrowIfNotText(key, "A key in the details");
+
             // LiteDB's documents compare keys ignoring case: a second key would silently replace the first.
             if (document.ContainsKey(key))
             {
@@ -56,7 +82,7 @@ internal static class JsonBsonConverter
                     + "object keys case-insensitively (LiteDB); rename one of them.");
             }
 
-            document[key] = ToBson(node);
+            document[key] = ToBson(node, depth);
         }
 
         return document;
@@ -73,17 +99,31 @@ internal static class JsonBsonConverter
         return json;
     }
 
-    private static BsonValue ToBson(JsonValue json) => json.GetValueKind() switch
+    private static BsonValue ToBson(JsonValue json, int depth) => json.GetValueKind() switch
     {
         JsonValueKind.Null => BsonValue.Null,
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.String => json.TryGetValue(out string? text) ? text : Reparsed(json).GetValue<string>(),
+        JsonValueKind.String => Text(json.TryGetValue(out string? text) ? text : Reparsed(json).GetValue<string>()),
         JsonValueKind.Number => NumberToBson(json),
 
         // A JsonValue can wrap a JsonElement holding an object or an array.
-        _ => ToBson(JsonNode.Parse(json.ToJsonString())),
+        _ => ToBson(JsonNode.Parse(json.ToJsonString()), depth),
     };
+
+    private static BsonValue Text(string text)
+    {
+        ThrowIfNotText(text, "A string in the details");
+        return text;
+    }
+
+    private static void ThrowIfNotText(string text, string subject)
+    {
+        if (StoredText.Problem(text, subject) is { } problem)
+        {
+            throw new InvalidDetailsException(problem + ".");
+        }
+    }
 
     private static BsonValue NumberToBson(JsonValue json)
     {

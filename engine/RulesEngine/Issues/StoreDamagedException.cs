@@ -26,6 +26,15 @@ public sealed class StoreDamagedException : IOException
     public static StoreDamagedException FoundInUse(string storePath, LiteException exception) =>
         new(storePath, $"LiteDB failed on it while in use ({exception.Message})", exception);
 
+    /// <summary>
+    /// The exception for damage met while the store was in use that LiteDB did not report as a
+    /// <see cref="LiteException"/>: its reading code failed on bytes it did not expect, or read a document without
+    /// the fields the store writes. The exception's type is named, as its message alone (".NET's "Value cannot be
+    /// null") does not say what failed.
+    /// </summary>
+    internal static StoreDamagedException FoundInUse(string storePath, Exception exception) =>
+        new(storePath, $"LiteDB failed on it while in use ({exception.GetType().Name}: {exception.Message})", exception);
+
     public string StorePath { get; }
 
     /// <summary>What was found wrong, in words: how short the file is, or what LiteDB could not read.</summary>

@@ -56,8 +56,8 @@ internal static class StoreLogFile
     }
 
     /// <summary>
-    /// Reads the header of every page of the log, if there is one, and refuses the store when one of them cannot be
-    /// LiteDB's: a type LiteDB has not, a confirmation flag other than 0 or 1, or a page id past every page the store
+    /// Reads the header of every page of the log, if there is one, and refuses the store when the log is too short
+    /// to hold one header, or when one of them cannot be LiteDB's: a type LiteDB has not, a confirmation flag other than 0 or 1, or a page id past every page the store
     /// and its log can hold (pages in the log are either in the store already or appended after its last one).
     /// </summary>
     /// <exception cref="StoreDamagedException">A page's header is not one LiteDB writes; nothing was written.</exception>
@@ -71,6 +71,15 @@ internal static class StoreLogFile
 
         using var file = File.OpenHandle(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         var logLength = RandomAccess.GetLength(file);
+
+        // LiteDB writes its log a whole page at a time; a log too short for one page's header is no log of LiteDB's,
+        // and the loop below would read no header of it and let LiteDB delete it.
+        if (logLength is > 0 and < HeaderLength)
+        {
+            throw new StoreDamagedException(storePath, string.Create(CultureInfo.InvariantCulture,
+                $"its log file '{log}' is not a LiteDB log: it holds {logLength} bytes, fewer than the {HeaderLength} of one page's header"));
+        }
+
         var mostPages = (storeLength + PageSize - 1) / PageSize + (logLength + PageSize - 1) / PageSize;
         var header = new byte[HeaderLength];
         for (long page = 0, offset = 0; logLength - offset >= HeaderLength; page++, offset += PageSize)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RulesEngine.Issues;
 
 namespace RulesEngine.Scripting;
 
@@ -14,13 +15,16 @@ namespace RulesEngine.Scripting;
 /// </summary>
 internal static class Details
 {
-    private const int MaxDepth = 32;
+    // The store's limit, so that what a check returns is never refused for its depth: an array or an object that would
+    // nest deeper is kept as its text.
+    private const int MaxDepth = IssueStore.MaxDetailsDepth;
 
     public static JsonNode? ToJson(object? details) => ToJson(details, 0);
 
+    /// <param name="depth">How many arrays and objects hold <paramref name="value"/>.</param>
     private static JsonNode? ToJson(object? value, int depth)
     {
-        if (depth > MaxDepth)
+        if (depth >= MaxDepth && !IsScalar(value))
         {
             return JsonValue.Create($"(deeper than {MaxDepth} levels: {value})");
         }
@@ -42,6 +46,12 @@ internal static class Details
             _ => Members(value, depth),
         };
     }
+
+    // What becomes a JSON value rather than an array or an object.
+    private static bool IsScalar(object? value) => value is null or string or bool or char or Enum or Guid or Uri
+        or Version or DateTime or DateTimeOffset or TimeSpan or JsonValue or int or long or short or byte or sbyte
+        or ushort or uint or ulong or double or float or decimal
+        || value is JsonElement { ValueKind: not (JsonValueKind.Object or JsonValueKind.Array) };
 
     // Numbers are parsed JSON, as the store gives them back: a reader may ask for an int, a long or a double.
     // JSON has no NaN or infinity; those are kept as text.

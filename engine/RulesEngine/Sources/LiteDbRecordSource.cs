@@ -24,6 +24,13 @@ internal sealed class LiteDbRecordSource(LiteDbSourceDefinition source) : Record
             throw new SourceReadException($"There is no LiteDB file at {source.Path}.");
         }
 
+        // LiteDB would take an empty file for a new database and fail to write its header through the read-only
+        // connection ("Stream does not support writing").
+        if (new FileInfo(source.Path).Length == 0)
+        {
+            throw new SourceReadException($"{Description}: the file is empty, not a LiteDB file.");
+        }
+
         using var database = new LiteDatabase(new ConnectionString
         {
             Filename = source.Path,

@@ -85,6 +85,70 @@ public sealed class IssueEndpointsTests : IDisposable
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/issues", new { name = "export failed" })).StatusCode);
     }
 
+    [Fact]
+    public async Task Details_deeper_than_the_store_keeps_are_a_400_naming_the_limit_and_details_at_the_limit_are_listed_and_shown()
+    {
+        await using var sidecar = await SidecarProcess.StartAsync(workspace);
+        var client = sidecar.Client;
+
+        var deep = await client.PostAsync("/api/issues", Json($$"""{"name": "deep 33", "details": {{Nested(33)}}}"""));
+        var atLimit = await client.PostAsync("/api/issues", Json($$"""{"name": "deep 32", "details": {{Nested(32)}}}"""));
+
+        Assert.Equal("The details nest arrays and objects deeper than 32 levels, the most the issue store keeps; flatten them.",
+            await ErrorAsync(deep, HttpStatusCode.BadRequest));
+        Assert.Equal(HttpStatusCode.Created, atLimit.StatusCode);
+        var listed = Assert.Single(await sidecar.IssuesAsync());
+        Assert.Equal("deep 32", listed!["name"]!.GetValue<string>());
+        var id = listed["id"]!.GetValue<long>();
+        Assert.Equal(Nested(32), (await sidecar.GetJsonAsync($"/api/issues/{id}"))["details"]!.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/issues/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Bodies_with_a_lone_surrogate_a_repeated_property_bytes_not_utf8_or_a_blank_record_key_are_a_400()
+    {
+        await using var sidecar = await SidecarProcess.StartAsync(workspace);
+        var client = sidecar.Client;
+        var id = await OpenAsync(client, "disk full");
+
+        var surrogateName = await client.PostAsync("/api/issues", Json("""{"name": "bad \ud800"}"""));
+        var surrogateResolution = await client.PostAsync($"/api/issues/{id}/resolve", Json("""{"resolution": "\udc00"}"""));
+        var twiceName = await client.PostAsync("/api/issues", Json("""{"name": "a", "name": "b"}"""));
+        var twiceResolution = await client.PostAsync($"/api/issues/{id}/resolve", Json("""{"resolution": "a", "Resolution": "b"}"""));
+        var twiceInDetails = await client.PostAsync("/api/issues", Json("""{"name": "a", "details": [{"x": 1, "x": 2}]}"""));
+        var notUtf8 = await client.PostAsync("/api/issues", new ByteArrayContent([.. "{\"name\": \"bad "u8, 0xFF, .. "\"}"u8])
+        {
+            Headers = { ContentType = new("application/json") },
+        });
+        var emptyRecord = await client.PostAsJsonAsync("/api/issues", new { name = "new one", record = "" });
+        var blankRecord = await client.PostAsJsonAsync("/api/issues", new { name = "new one", record = " " });
+
+        Assert.StartsWith("The request body holds a lone UTF-16 surrogate, which is not text: ",
+            await ErrorAsync(surrogateName, HttpStatusCode.BadRequest));
+        Assert.StartsWith("The request body holds a lone UTF-16 surrogate, which is not text: ",
+            await ErrorAsync(surrogateResolution, HttpStatusCode.BadRequest));
+        Assert.Equal("The request body is ambiguous: the property 'name' appears twice in one object; give it once.",
+            await ErrorAsync(twiceName, HttpStatusCode.BadRequest));
+        Assert.Equal("The request body is ambiguous: the property 'Resolution' appears twice in one object; give it once.",
+            await ErrorAsync(twiceResolution, HttpStatusCode.BadRequest));
+        Assert.Equal("The request body is ambiguous: the property 'x' appears twice in one object; give it once.",
+            await ErrorAsync(twiceInDetails, HttpStatusCode.BadRequest));
+        Assert.Equal("The request body is not valid UTF-8; send JSON text encoded as UTF-8.",
+            await ErrorAsync(notUtf8, HttpStatusCode.BadRequest));
+        Assert.Equal("The record key is empty; give the record's key, or none for an issue about no record.",
+            await ErrorAsync(emptyRecord, HttpStatusCode.BadRequest));
+        Assert.Equal("The record key is only white space; give the record's key, or none for an issue about no record.",
+            await ErrorAsync(blankRecord, HttpStatusCode.BadRequest));
+        var only = Assert.Single(await sidecar.IssuesAsync());
+        Assert.Equal(("disk full", "Open"), (only!["name"]!.GetValue<string>(), only["status"]!.GetValue<string>()));
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    /// <summary>Arrays nested <paramref name="levels"/> deep around the number 1, as JSON text.</summary>
+    private static string Nested(int levels) => new string('[', levels) + "1" + new string(']', levels);
+
     /// <summary>The <c>error</c> of a JSON error answer, after checking its status.</summary>
     internal static async Task<string> ErrorAsync(HttpResponseMessage response, HttpStatusCode expected)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using RulesEngine.Issues;
 using RulesEngine.Tests.Support;
 
@@ -30,6 +31,42 @@ public sealed class IssuesCommandTests : IDisposable
         using var reopened = IssueStore.Open(workspace.StorePath);
         Assert.Equal(IssueStatus.Resolved, reopened.Get(first)!.Status);
     }
+
+    [Fact]
+    public async Task Open_refuses_details_deeper_than_the_store_keeps_and_details_at_the_limit_print_in_every_form()
+    {
+        var deep = await EngineProcess.RunAsync(workspace.Root, "issues", "open", "deep", "--details", Nested(33));
+        var atLimit = await EngineProcess.RunAsync(workspace.Root, "issues", "open", "deep", "--details", Nested(32));
+        var list = await EngineProcess.RunAsync(workspace.Root, "issues", "list");
+        var listJson = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--json");
+        var show = await EngineProcess.RunAsync(workspace.Root, "issues", "show", "1");
+        var showJson = await EngineProcess.RunAsync(workspace.Root, "issues", "show", "1", "--json");
+
+        Assert.Equal((2, "The details nest arrays and objects deeper than 32 levels, the most the issue store keeps; flatten them."),
+            (deep.ExitCode, deep.Stderr.Trim()));
+        Assert.True(atLimit.ExitCode == 0, atLimit.ToString());
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.True(show.ExitCode == 0, show.ToString());
+        Assert.Equal(Nested(32), JsonNode.Parse(listJson.Stdout)![0]!["details"]!.ToJsonString());
+        Assert.Equal(Nested(32), JsonNode.Parse(showJson.Stdout)!["details"]!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("--details is ambiguous: the property 'x' appears twice in one object; give it once.", "--details", """{"x": 1, "x": 2}""")]
+    [InlineData("--details holds a lone UTF-16 surrogate, which is not text: ", "--details", """{"x": "\ud800"}""")]
+    [InlineData("The record key is empty; give the record's key, or none for an issue about no record.", "--record", "")]
+    public async Task Open_refuses_details_or_a_record_key_it_cannot_keep_with_one_line_and_exit_2(string expected, params string[] options)
+    {
+        var result = await EngineProcess.RunAsync(workspace.Root, ["issues", "open", "new one", .. options]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(expected, Assert.Single(result.Stderr.Trim().Split('\n')));
+        using var store = IssueStore.Open(workspace.StorePath);
+        Assert.Empty(store.Find(new IssueQuery()));
+    }
+
+    /// <summary>Arrays nested <paramref name="levels"/> deep around the number 1, as JSON text.</summary>
+    private static string Nested(int levels) => new string('[', levels) + "1" + new string(']', levels);
 
     [Fact]
     public async Task Resolve_of_a_wont_fix_issue_exits_2_saying_to_reopen_it_and_of_a_resolved_one_exits_0()

@@ -35,13 +35,42 @@ public sealed class IssueKeyRulesTests : IDisposable
     }
 
     [Fact]
-    public void Maybe_open_refuses_a_record_key_with_a_control_character_but_keeps_an_empty_one()
+    public void Maybe_open_refuses_a_record_key_with_a_control_character()
     {
         var error = Assert.Throws<InvalidKeyException>(() => _store.MaybeOpen(new IssueKey("order unpaid", "42\r"), null));
 
         Assert.Equal("The record key '42\\r' holds a control character (a tab or a line break, say) at position 3; " +
             "a record key is one line of text.", error.Message);
-        Assert.Equal("", _store.MaybeOpen(new IssueKey("order unpaid", ""), null).Issue.Record!.Key);
+        Assert.Empty(_store.Find(new IssueQuery()));
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData(" \t", "only white space")]
+    public void Maybe_open_refuses_a_blank_record_key_which_would_read_as_no_record(string key, string blank)
+    {
+        var error = Assert.Throws<InvalidKeyException>(() => _store.MaybeOpen(new IssueKey("order unpaid", key), null));
+
+        Assert.Equal($"The record key is {blank}; give the record's key, or none for an issue about no record.", error.Message);
+        Assert.Empty(_store.Find(new IssueQuery()));
+    }
+
+    // Lone surrogates are written in the test's code, not in [InlineData]: xUnit's test names would replace them.
+    [Fact]
+    public void Maybe_open_refuses_a_name_or_record_key_with_a_lone_surrogate()
+    {
+        var name = Assert.Throws<InvalidKeyException>(() => _store.MaybeOpen(new IssueKey("disk \ud800full"), null));
+        var key = Assert.Throws<InvalidKeyException>(() => _store.MaybeOpen(new IssueKey("order unpaid", "42\udc00"), null));
+
+        Assert.Equal("The issue name 'disk \\ud800full' holds a lone UTF-16 surrogate (U+D800) at position 6, which is not text.", name.Message);
+        Assert.Equal("The record key '42\\udc00' holds a lone UTF-16 surrogate (U+DC00) at position 3, which is not text.", key.Message);
+        Assert.Empty(_store.Find(new IssueQuery()));
+    }
+
+    [Fact]
+    public void A_name_with_a_surrogate_pair_is_kept()
+    {
+        Assert.Equal("disk full \ud83d\ude80", _store.MaybeOpen(new IssueKey("disk full \ud83d\ude80"), null).Issue.Name);
     }
 
     [Fact]

@@ -88,6 +88,65 @@ public sealed class IssueStoreDetailsTests : IDisposable
         Assert.Equal(0, store.Count(IssueStatus.Open));
     }
 
+    [Fact]
+    public void Details_nested_deeper_than_the_limit_are_refused_naming_it_and_nothing_is_written()
+    {
+        using var store = _folder.Open();
+
+        var error = Assert.Throws<InvalidDetailsException>(
+            () => store.MaybeOpen(new IssueKey("deep"), Nested(IssueStore.MaxDetailsDepth + 1)));
+
+        Assert.Equal("The details nest arrays and objects deeper than 32 levels, the most the issue store keeps; flatten them.",
+            error.Message);
+        Assert.Equal(0, store.Count(IssueStatus.Open));
+    }
+
+    [Fact]
+    public void Details_nested_as_deep_as_the_limit_come_back_equal()
+    {
+        var details = Nested(IssueStore.MaxDetailsDepth);
+
+        var id = OpenAndClose(details);
+
+        using var store = _folder.Open();
+        Assert.True(JsonNode.DeepEquals(details, store.Get(id)!.Details));
+    }
+
+    [Fact]
+    public void Details_with_a_lone_surrogate_are_refused_as_not_text()
+    {
+        using var store = _folder.Open();
+        var built = new JsonObject { ["x"] = "bad \ud800" };
+        var builtKey = new JsonArray(new JsonObject { ["\udc00"] = 1 });
+        var parsed = JsonNode.Parse("""{"x": "bad \ud800"}""");
+
+        var value = Assert.Throws<InvalidDetailsException>(() => store.MaybeOpen(new IssueKey("surrogate"), built));
+        var key = Assert.Throws<InvalidDetailsException>(() => store.MaybeOpen(new IssueKey("surrogate"), builtKey));
+        var text = Assert.Throws<InvalidDetailsException>(() => store.MaybeOpen(new IssueKey("surrogate"), parsed));
+
+        Assert.Equal("A string in the details 'bad \\ud800' holds a lone UTF-16 surrogate (U+D800) at position 5, which is not text.", value.Message);
+        Assert.Equal("A key in the details '\\udc00' holds a lone UTF-16 surrogate (U+DC00) at position 1, which is not text.", key.Message);
+        Assert.StartsWith("A string or key in the details holds a lone UTF-16 surrogate, which is not text (", text.Message);
+        Assert.Equal(0, store.Count(IssueStatus.Open));
+    }
+
+    [Fact]
+    public void A_resolution_with_a_lone_surrogate_is_refused_and_the_issue_stays_open()
+    {
+        using var store = _folder.Open();
+        var id = store.MaybeOpen(new IssueKey("disk full"), null).Issue.Id;
+
+        var error = Assert.Throws<InvalidResolutionException>(() => store.Resolve(id, "fixed \ud800"));
+
+        Assert.Equal("The resolution 'fixed \\ud800' holds a lone UTF-16 surrogate (U+D800) at position 7, which is not text.",
+            error.Message);
+        Assert.Equal(IssueStatus.Open, store.Get(id)!.Status);
+    }
+
+    /// <summary>Arrays nested <paramref name="levels"/> deep around the number 1: <c>[[1]]</c> for two.</summary>
+    internal static JsonNode Nested(int levels) =>
+        JsonNode.Parse(new string('[', levels) + "1" + new string(']', levels))!;
+
     private long OpenAndClose(JsonNode? details)
     {
         using var store = _folder.Open();

@@ -15,6 +15,49 @@ public sealed class BadInputRobustnessTests : IDisposable
     public void Dispose() => workspace.Dispose();
 
     [Fact]
+    public async Task A_check_whose_details_hold_a_lone_surrogate_is_an_error_of_the_rule_not_of_the_store()
+    {
+        workspace.WriteRules("text.yaml", """
+            assertions:
+              - name: half a pair
+                check: return (false, new { text = "bad " + (char)0xD800 });
+            """);
+        using var engine = workspace.OpenEngine();
+
+        var report = (await engine.CheckAsync()).Rules.Single();
+
+        Assert.Equal(RuleOutcome.Error, report.Outcome);
+        Assert.Contains("A string in the details 'bad \\ud800' holds a lone UTF-16 surrogate (U+D800) at position 5, which is not text.", report.Error);
+        Assert.DoesNotContain("issue store could not", report.Error);
+        Assert.Empty(engine.Issues.Find(new IssueQuery()));
+    }
+
+    [Fact]
+    public async Task A_check_whose_details_nest_deeper_than_the_store_keeps_opens_its_issue_with_them_cut()
+    {
+        workspace.WriteRules("deep.yaml", """
+            assertions:
+              - name: deep
+                check: |
+                  object details = 1;
+                  for (var i = 0; i < 40; i++) details = new[] { details };
+                  return (false, details);
+            """);
+        using var engine = workspace.OpenEngine();
+
+        var report = (await engine.CheckAsync()).Rules.Single();
+
+        Assert.Equal(RuleOutcome.Failed, report.Outcome);
+        var details = Assert.Single(engine.Issues.Find(new IssueQuery())).Details!;
+        for (var level = 1; level < IssueStore.MaxDetailsDepth; level++)
+        {
+            details = details.AsArray().Single()!;
+        }
+
+        Assert.StartsWith("(deeper than 32 levels: ", details.AsArray().Single()!.GetValue<string>());
+    }
+
+    [Fact]
     public void A_store_path_naming_a_file_that_is_not_a_store_is_refused_and_the_file_left_untouched()
     {
         var path = Path.Combine(workspace.Root, "host.yaml");

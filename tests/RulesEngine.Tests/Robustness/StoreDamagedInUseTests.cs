@@ -62,6 +62,102 @@ public sealed class StoreDamagedInUseTests : IDisposable
         Assert.StartsWith("the issue store could not be written: ObjectDisposedException: ", report.Error);
     }
 
+    [Theory]
+    [InlineData(0xAB)]
+    [InlineData(0x00)]
+    public async Task A_data_page_filled_with_one_byte_is_damage_to_the_library_and_the_command_line(byte fill)
+    {
+        FilledStore(fill, resolved: false);
+
+        var (damagedId, error) = FirstUnreadableIssue();
+        var show = await EngineProcess.RunAsync(workspace.Root, "issues", "show", $"{damagedId}");
+        using (var store = RulesEngine.Issues.IssueStore.Open(workspace.StorePath))
+        {
+            // Its own key reads the issue's document again: before, an ArgumentNullException, which the API took for the
+            // client's mistake (400).
+            Assert.Throws<RulesEngine.Issues.StoreDamagedException>(
+                () => store.MaybeOpen(new RulesEngine.Issues.IssueKey($"bulk {damagedId - 1}"), null));
+        }
+
+        Assert.StartsWith($"The issue store '{workspace.StorePath}' is damaged: ", error.Message);
+        Assert.EndsWith("if present, aside, then restore it from a backup or let a new one be created.", error.Message);
+        Assert.Equal((2, "", error.Message), (show.ExitCode, show.Stdout, show.Stderr.Trim()));
+    }
+
+    [Fact]
+    public async Task A_list_that_meets_a_data_page_of_zeros_prints_the_damaged_store_line_and_exits_2()
+    {
+        FilledStore(0x00, resolved: false);
+
+        var list = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--limit", "1000");
+
+        Assert.True(list.ExitCode == 2, list.ToString());
+        Assert.StartsWith($"The issue store '{workspace.StorePath}' is damaged: LiteDB failed on it while in use (NotSupportedException: ",
+            Assert.Single(list.Stderr.Trim().Split('\n')));
+    }
+
+    [Fact]
+    public async Task A_sidecar_that_meets_damage_in_the_middle_of_the_store_answers_500_and_is_then_not_ready()
+    {
+        // Resolved, so that the respond pass at start reads none of them and the sidecar gets ready.
+        FilledStore(0xAB, resolved: true);
+        var (damagedId, _) = FirstUnreadableIssue();
+        await using var sidecar = await SidecarProcess.StartAsync(workspace);
+
+        var get = await sidecar.Client.GetAsync($"/api/issues/{damagedId}");
+        var resolve = await sidecar.Client.PostAsync($"/api/issues/{damagedId}/resolve", null);
+        var ready = await sidecar.Client.GetAsync("/readyz");
+
+        var expected = $"The issue store '{workspace.StorePath}' is damaged: ";
+        Assert.Contains(expected, await Api.IssueEndpointsTests.ErrorAsync(get, System.Net.HttpStatusCode.InternalServerError));
+        Assert.Contains(expected, await Api.IssueEndpointsTests.ErrorAsync(resolve, System.Net.HttpStatusCode.InternalServerError));
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.StartsWith($"not ready: the issue store is not usable: {expected}", await ready.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// The workspace's store holding 170 issues (open, or resolved) with a little text each, one data page in the middle filled with
+    /// <paramref name="fill"/> from its byte 40 to its byte 8,000: its header left whole, its documents' bytes not.
+    /// </summary>
+    private void FilledStore(byte fill, bool resolved)
+    {
+        using (var store = RulesEngine.Issues.IssueStore.Open(workspace.StorePath))
+        {
+            for (var i = 0; i < 170; i++)
+            {
+                var details = System.Text.Json.Nodes.JsonNode.Parse($$"""{"note": "{{new string('x', 300)}}"}""");
+                var issue = store.MaybeOpen(new RulesEngine.Issues.IssueKey($"bulk {i}"), details).Issue;
+                if (resolved)
+                {
+                    store.Resolve(issue.Id, "fixed");
+                }
+            }
+        }
+
+        using var file = new FileStream(workspace.StorePath, FileMode.Open, FileAccess.ReadWrite);
+        file.Position = (MiddleDataPage(file) * PageSize) + 40;
+        file.Write(Enumerable.Repeat(fill, 8000 - 40).ToArray());
+    }
+
+    /// <summary>The first issue, by id, that the store cannot read, and the store's exception for it.</summary>
+    private (long Id, RulesEngine.Issues.StoreDamagedException Error) FirstUnreadableIssue()
+    {
+        using var store = RulesEngine.Issues.IssueStore.Open(workspace.StorePath);
+        for (var id = 1L; id <= 170; id++)
+        {
+            try
+            {
+                store.Get(id);
+            }
+            catch (RulesEngine.Issues.StoreDamagedException error)
+            {
+                return (id, error);
+            }
+        }
+
+        throw new InvalidOperationException("Every issue could be read: the damage missed the documents.");
+    }
+
     /// <summary>
     /// The workspace's store holding 6,000 open issues of a model assertion over a JSON file (5 MB), one of its data
     /// pages in the middle overwritten with 8 KiB of random bytes: past what the checks at open read (the header, the

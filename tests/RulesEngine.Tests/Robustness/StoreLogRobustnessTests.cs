@@ -74,6 +74,31 @@ public sealed class StoreLogRobustnessTests : IDisposable
         Assert.Equal(random, File.ReadAllBytes(LogPath));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(31)]
+    public async Task A_log_too_short_for_one_page_header_is_refused_as_damaged_and_kept(int length)
+    {
+        using (var store = IssueStore.Open(workspace.StorePath))
+        {
+            store.MaybeOpen(new IssueKey("disk full"), null);
+        }
+
+        var random = new byte[length];
+        new Random(7).NextBytes(random);
+        File.WriteAllBytes(LogPath, random);
+        var data = File.ReadAllBytes(workspace.StorePath);
+
+        var error = Assert.Throws<StoreDamagedException>(() => IssueStore.Open(workspace.StorePath));
+        var list = await EngineProcess.RunAsync(workspace.Root, "issues", "list");
+
+        Assert.Equal($"its log file '{LogPath}' is not a LiteDB log: it holds {length} bytes, fewer than the 32 of one page's header",
+            error.Problem);
+        Assert.Equal((2, error.Message), (list.ExitCode, list.Stderr.Trim()));
+        Assert.Equal(data, File.ReadAllBytes(workspace.StorePath));
+        Assert.Equal(random, File.ReadAllBytes(LogPath));
+    }
+
     [Fact]
     public void A_log_page_naming_a_page_past_the_store_and_its_log_is_refused_as_damaged()
     {

@@ -97,6 +97,21 @@ public sealed class LiteDbSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task An_empty_file_is_an_error_naming_it_and_is_left_empty()
+    {
+        var empty = Path.Combine(workspace.Root, "empty.db");
+        File.WriteAllBytes(empty, []);
+        WriteRule("orders", path: empty);
+        using var engine = workspace.OpenEngine();
+
+        var report = (await engine.CheckAsync()).Rules.Single();
+
+        Assert.Equal(RuleOutcome.Error, report.Outcome);
+        Assert.Contains($"litedb:{empty}#orders: the file is empty, not a LiteDB file.", report.Error);
+        Assert.Equal(0, new FileInfo(empty).Length);
+    }
+
+    [Fact]
     public async Task Null_and_repeated_keys_are_reported_and_those_records_not_acted_on()
     {
         using (var app = new LiteDatabase(new ConnectionString { Filename = file, Connection = ConnectionType.Shared }))

@@ -1,0 +1,66 @@
+using System.Text.Json;
+
+namespace RulesEngine.Host;
+
+/// <summary>
+/// Checks of JSON given by a caller (an API body, <c>--details</c>) that System.Text.Json's readers do not make when
+/// they parse, only later, and then with a message that means nothing to the caller.
+/// </summary>
+internal static class JsonInput
+{
+    /// <summary>
+    /// What is wrong with <paramref name="element"/>, or null: a property name that appears twice in one object (JSON
+    /// allows it, but which value was meant is a guess; <see cref="System.Text.Json.Nodes.JsonObject"/> fails on it with
+    /// .NET's "An item with the same key has already been added"), or a string or a name that escapes half a UTF-16
+    /// surrogate pair, such as <c>"\ud800"</c>, which parses but cannot be read as text.
+    /// </summary>
+    /// <param name="what">How the message names the JSON, such as "The request body".</param>
+    /// <param name="ignoreCaseAtTop">Whether the top object's names compare ignoring case, as they bind to properties.</param>
+    public static string? Problem(JsonElement element, string what, bool ignoreCaseAtTop = false)
+    {
+        try
+        {
+            return RepeatedProperty(element, ignoreCaseAtTop) is { } name
+                ? $"{what} is ambiguous: the property '{name}' appears twice in one object; give it once."
+                : null;
+        }
+        catch (InvalidOperationException exception)
+        {
+            return $"{what} holds a lone UTF-16 surrogate, which is not text: {exception.Message}";
+        }
+    }
+
+    /// <exception cref="InvalidOperationException">A name or a string is not UTF-16 text.</exception>
+    private static string? RepeatedProperty(JsonElement element, bool ignoreCase)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var names = new HashSet<string>(ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!names.Add(property.Name))
+                    {
+                        return property.Name;
+                    }
+
+                    if (RepeatedProperty(property.Value, ignoreCase: false) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+
+            case JsonValueKind.Array:
+                return element.EnumerateArray().Select(item => RepeatedProperty(item, ignoreCase: false)).FirstOrDefault(name => name is not null);
+
+            case JsonValueKind.String:
+                _ = element.GetString();
+                return null;
+
+            default:
+                return null;
+        }
+    }
+}
