@@ -56,6 +56,7 @@ internal static class CheckCommand
             {
                 RuleOutcome.Passed => "PASS ",
                 RuleOutcome.Failed => "FAIL ",
+                RuleOutcome.Skipped => "SKIP ",
                 _ => "ERROR",
             };
             var records = rule.Kind == RulesEngine.RuleFiles.RuleKind.ModelAssertion

@@ -61,7 +61,7 @@ internal static class SidecarHost
             var scheduler = new EngineScheduler(engine, SchedulerOptionsFrom(settings));
             var metrics = new EngineMetrics(engine);
             reloader.Reloaded += scheduler.Apply;
-            reloader.Reloaded += _ => metrics.Observe(reloader.Last!);
+            reloader.Recorded += metrics.Observe;
             scheduler.RuleRan += metrics.Observe;
             scheduler.Responded += metrics.Observe;
 

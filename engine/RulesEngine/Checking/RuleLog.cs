@@ -17,6 +17,10 @@ internal static class RuleLog
                 log.LogInformation(EngineEvents.CheckFailed, "Rule {Rule} failed in {DurationMs} ms; opened {Opened}, records failing {RecordsFailed}",
                     report.Rule, report.Duration.TotalMilliseconds, report.IssuesOpened, report.RecordsFailed);
                 break;
+            case RuleOutcome.Skipped:
+                log.LogWarning(EngineEvents.RunSkipped, "Rule {Rule} in {File} was skipped: {Error}",
+                    report.Rule, report.File, report.Error);
+                break;
             default:
                 log.LogWarning(EngineEvents.CheckError, "Rule {Rule} in {File} could not be checked: {Error}",
                     report.Rule, report.File, report.Error);

@@ -241,9 +241,17 @@ public sealed class EngineScheduler
         lock (gate)
         {
             rule.LastRun = report;
-            rule.Runs++;
-            rule.Failures += report.Outcome == RuleOutcome.Failed ? 1 : 0;
-            rule.Errors += report.Outcome == RuleOutcome.Error ? 1 : 0;
+            if (report.Outcome == RuleOutcome.Skipped)
+            {
+                // Its abandoned run is still going: this occurrence was not run, as when the scheduler skips one.
+                rule.SkippedOverlaps++;
+            }
+            else
+            {
+                rule.Runs++;
+                rule.Failures += report.Outcome == RuleOutcome.Failed ? 1 : 0;
+                rule.Errors += report.Outcome == RuleOutcome.Error ? 1 : 0;
+            }
         }
 
         RuleRan?.Invoke(report);
