@@ -63,6 +63,22 @@ public sealed class SidecarStartTests : IDisposable
         Assert.Contains($"error: Failed to bind to address {address}: address already in use. Stop the process that listens there, "
             + "or give another address with --urls (or the Urls setting).", result.Stderr);
         AssertNoStackTrace(result);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(workspace.StorePath)), "the store this start created is left behind");
+    }
+
+    [Fact]
+    public async Task A_port_already_in_use_leaves_an_existing_store_folder_with_only_what_it_held()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var folder = Path.GetDirectoryName(workspace.StorePath)!;
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "kept");
+
+        var result = await RunAsync("--urls", $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(["keys", "notes.txt"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -100,6 +116,20 @@ public sealed class SidecarStartTests : IDisposable
                 "error: Setting LogFormat = 'xml' is neither 'text' nor 'json'.",
             ],
             result.Stderr.Trim().ReplaceLineEndings("\n").Split('\n'));
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task A_settings_file_with_a_syntax_error_is_refused_naming_its_line_and_the_reason()
+    {
+        var settings = Path.Combine(workspace.Root, "rules-engine.json");
+        File.WriteAllText(settings, "{\n  \"CheckTimeout\": \"10s\"\n  \"PollInterval\": \"1s\"\n}\n");
+
+        var result = await RunAsync("--config", settings);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"error: the settings could not be read: {settings}:3: the settings file is not valid JSON: " +
+            "'\"' is invalid after a value. Expected either ',', '}', or ']'.", result.Stderr.Trim());
         AssertNoStackTrace(result);
     }
 
