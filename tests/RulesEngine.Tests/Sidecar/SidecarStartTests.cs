@@ -147,6 +147,22 @@ public sealed class SidecarStartTests : IDisposable
     }
 
     [Fact]
+    public async Task Readyz_answers_503_when_every_rule_file_failed_to_load_and_200_once_one_loads()
+    {
+        var path = workspace.WriteRules("broken.yaml", "assertions:\n  - name: broken\n    check: 'var x = ;'\n");
+        workspace.WriteRules("unreadable.yaml", "assertions: [ { name: unclosed");
+        await using var sidecar = await SidecarProcess.StartAsync(workspace);
+
+        var broken = await sidecar.Client.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, broken.StatusCode);
+        Assert.Equal("not ready: no rules loaded: 2 files failed to load; see /api/rules for the errors\n", await broken.Content.ReadAsStringAsync());
+        File.WriteAllText(path, "assertions: [ { name: fixed, check: 'true' } ]");
+        await sidecar.WaitUntilAsync(async () => (await sidecar.Client.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(10), "readiness once a file loads");
+    }
+
+    [Fact]
     public async Task Readyz_answers_503_with_the_reason_when_the_store_fails_while_the_sidecar_runs()
     {
         using (var store = IssueStore.Open(workspace.StorePath))
