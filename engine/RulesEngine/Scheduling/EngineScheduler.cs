@@ -184,7 +184,7 @@ public sealed class EngineScheduler
                     // The first skip of a streak is a warning; the rest are counted in the rule's status.
                     if (rule.SkippedOverlaps++ == 0 || rule.Running != rule.LastSkippedRun)
                     {
-                        log.LogWarning(EngineEvents.RunSkipped, "Rule {Rule} is still running; its runs are skipped until it ends", rule.Name);
+                        log.LogWarning(EngineEvents.RunSkipped, "Rule '{Rule}' is still running; its runs are skipped until it ends", rule.Name);
                     }
 
                     rule.LastSkippedRun = rule.Running;
