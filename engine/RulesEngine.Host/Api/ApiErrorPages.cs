@@ -79,7 +79,7 @@ internal static partial class ApiErrorPages
 
     /// <summary>
     /// Why nothing answers: the path is unknown, and under <c>/api/issues/</c> what the paths there look like, for the
-    /// mistakes made there: an id that is not a number, and a change that does not exist.
+    /// mistakes made there: an id that is not a number or is out of range, and a change that does not exist.
     /// </summary>
     private static string UnknownPath(PathString path)
     {
@@ -89,8 +89,14 @@ internal static partial class ApiErrorPages
             return "the path is unknown.";
         }
 
-        return long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _)
-            ? $"the path is unknown. An issue's changes are POST /api/issues/{id}/resolve, /wontfix and /reopen."
+        if (long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            return $"the path is unknown. An issue's changes are POST /api/issues/{id}/resolve, /wontfix and /reopen.";
+        }
+
+        // Digits too many for the route's long: a whole number all the same, only out of range.
+        return id.All(char.IsAsciiDigit)
+            ? string.Create(CultureInfo.InvariantCulture, $"there is no issue {id}: issue ids are at most {long.MaxValue}.")
             : "the path is unknown. An issue's id is a whole number, as in /api/issues/42.";
     }
 

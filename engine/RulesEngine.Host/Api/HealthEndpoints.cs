@@ -22,6 +22,14 @@ internal static class HealthEndpoints
                 return Results.Text("not ready: the rules are not loaded yet\n", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
+            // Files that all failed leave nothing running: not ready. An empty rules folder is a choice, and ready.
+            if (reloader.Last is { Rules: 0, Errors.Count: > 0 } failed)
+            {
+                var files = failed.Errors.Select(error => error.Location.File).Distinct().Count();
+                return Results.Text($"not ready: no rules loaded: {files} {(files == 1 ? "file" : "files")} failed to load; " +
+                    "see /api/rules for the errors\n", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             // Counting reads only index keys: damage a request met in the data pages would go unseen.
             if (engine.Issues.DamageFound is { } damage)
             {

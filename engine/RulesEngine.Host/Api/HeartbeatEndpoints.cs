@@ -7,7 +7,8 @@ namespace RulesEngine.Host.Api;
 
 /// <summary>
 /// <c>/api/heartbeats</c>: an application beats with <c>POST /api/heartbeats/{name}</c>; a check asks
-/// <c>Heartbeats.Age("name")</c>.
+/// <c>Heartbeats.Age("name")</c>. The name in the path is percent-decoded once, so <c>a%2Fb</c> is the name
+/// <c>a/b</c>, as <c>rules-engine heartbeat a/b</c> records it.
 /// </summary>
 internal static class HeartbeatEndpoints
 {
@@ -15,14 +16,21 @@ internal static class HeartbeatEndpoints
     {
         var heartbeats = app.MapGroup("/api/heartbeats");
         heartbeats.MapGet("/", (Engine engine) => Results.Ok(engine.Issues.Heartbeats()));
-        heartbeats.MapGet("/{name}", (string name, Engine engine) => engine.Issues.LastHeartbeat(name) is { } beat
-            ? Results.Ok(beat)
-            : ApiErrors.Of(StatusCodes.Status404NotFound, $"No heartbeat was ever recorded under '{name}'."));
+        heartbeats.MapGet("/{name}", Read);
         heartbeats.MapPost("/{name}", Record).AddEndpointFilter(token);
     }
 
-    private static IResult Record(string name, Engine engine)
+    private static IResult Read(string name, Engine engine, HttpContext context)
     {
+        name = PathSegment.Decoded(context, name);
+        return engine.Issues.LastHeartbeat(name) is { } beat
+            ? Results.Ok(beat)
+            : ApiErrors.Of(StatusCodes.Status404NotFound, $"No heartbeat was ever recorded under '{name}'.");
+    }
+
+    private static IResult Record(string name, Engine engine, HttpContext context)
+    {
+        name = PathSegment.Decoded(context, name);
         try
         {
             return Results.Ok(engine.Issues.RecordHeartbeat(name));

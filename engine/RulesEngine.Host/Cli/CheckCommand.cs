@@ -56,10 +56,11 @@ internal static class CheckCommand
             {
                 RuleOutcome.Passed => "PASS ",
                 RuleOutcome.Failed => "FAIL ",
+                RuleOutcome.Skipped => "SKIP ",
                 _ => "ERROR",
             };
             var records = rule.Kind == RulesEngine.RuleFiles.RuleKind.ModelAssertion
-                ? $", {rule.RecordsFailed}/{rule.RecordsChecked} records failing"
+                ? $", {rule.RecordsFailed}/{Counted.Of(rule.RecordsChecked, "record")} failing"
                 : "";
             var issues = $"{rule.IssuesOpened} opened, {rule.IssuesResolved} resolved";
             Console.WriteLine($"{label} {rule.Rule} ({rule.Duration.TotalMilliseconds:0} ms{records}; {issues})");
@@ -69,6 +70,6 @@ internal static class CheckCommand
             }
         }
 
-        Console.WriteLine($"{summary.Passed} passed, {summary.Failed} failed, {summary.Errors} errors");
+        Console.WriteLine($"{summary.Passed} passed, {summary.Failed} failed, {Counted.Of(summary.Errors, "error")}");
     }
 }

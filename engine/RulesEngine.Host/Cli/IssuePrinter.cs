@@ -16,10 +16,10 @@ internal static class IssuePrinter
         foreach (var issue in issues)
         {
             var record = issue.Record is null ? "" : $" [{issue.Record.Key}]";
-            Console.WriteLine($"{issue.Id,6}  {issue.Status,-8}  {Time(issue.CreatedAt)}  {issue.Name}{record}  ({issue.Actions.Count} action run(s))");
+            Console.WriteLine($"{issue.Id,6}  {issue.Status,-8}  {Time(issue.CreatedAt)}  {issue.Name}{record}  ({Counted.Of(issue.Actions.Count, "action run")})");
         }
 
-        Console.WriteLine($"{issues.Count} issue(s)");
+        Console.WriteLine(Counted.Of(issues.Count, "issue"));
     }
 
     public static void PrintOne(Issue issue)

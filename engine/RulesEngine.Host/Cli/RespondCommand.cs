@@ -53,6 +53,6 @@ internal static class RespondCommand
         }
 
         var abandoned = summary.Abandoned > 0 ? $", {summary.Abandoned} abandoned" : "";
-        Console.WriteLine($"{summary.OpenIssues} open issue(s); {summary.Succeeded} action(s) succeeded, {summary.Failed} failed{abandoned}");
+        Console.WriteLine($"{Counted.Of(summary.OpenIssues, "open issue")}; {Counted.Of(summary.Succeeded, "action")} succeeded, {summary.Failed} failed{abandoned}");
     }
 }

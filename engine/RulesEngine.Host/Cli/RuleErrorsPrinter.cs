@@ -8,7 +8,7 @@ internal static class RuleErrorsPrinter
     public static void Print(RuleSet rules, string directory)
     {
         var ruleCount = rules.Assertions.Count + rules.ModelAssertions.Count + rules.Responders.Count;
-        Console.WriteLine($"Loaded {ruleCount} rule(s) from {rules.Files.Count} file(s) in {directory}.");
+        Console.WriteLine($"Loaded {Counted.Of(ruleCount, "rule")} from {Counted.Of(rules.Files.Count, "file")} in {directory}.");
         foreach (var error in rules.Errors)
         {
             Console.Error.WriteLine($"error: {error}");

@@ -16,7 +16,7 @@ internal sealed class EngineWorker(Engine engine, RulesReloader reloader, Engine
     {
         // The watcher takes its first look before the first load, so a file changed in between is reloaded again.
         using var watcher = new RulesWatcher(engine, reloader, settings.PollInterval);
-        reloader.Reload("start");
+        reloader.LoadAtStart();
         _ = Task.Run(RuleCompiler.WarmUp, stoppingToken);
 
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>

@@ -44,6 +44,7 @@ internal static class SidecarHost
 
         // Links in notifications point at this sidecar unless the operator names the address people reach it by.
         options = options with { ApiBaseUrl = options.ApiBaseUrl ?? settings.Urls.Split(';')[0].Trim().TrimEnd('/') };
+        var storeFiles = StoreFilesBefore(options.StorePath);
         Engine engine;
         try
         {
@@ -55,13 +56,14 @@ internal static class SidecarHost
             return ExitCodes.Error;
         }
 
+        var started = false;
         using (engine)
         {
             var reloader = new RulesReloader(engine);
             var scheduler = new EngineScheduler(engine, SchedulerOptionsFrom(settings));
             var metrics = new EngineMetrics(engine);
             reloader.Reloaded += scheduler.Apply;
-            reloader.Reloaded += _ => metrics.Observe(reloader.Last!);
+            reloader.Recorded += metrics.Observe;
             scheduler.RuleRan += metrics.Observe;
             scheduler.Responded += metrics.Observe;
 
@@ -73,15 +75,61 @@ internal static class SidecarHost
             ApiErrorPages.Use(app);
             ApiEndpoints.Map(app, settings);
             app.MapDashboard();
-            if (!await TryStartAsync(app, cancellationToken))
+            started = await TryStartAsync(app, cancellationToken);
+            if (started)
             {
-                return ExitCodes.Error;
+                await app.WaitForShutdownAsync(cancellationToken);
             }
+        }
 
-            await app.WaitForShutdownAsync(cancellationToken);
+        if (!started)
+        {
+            // Closed now: a start that failed (the port in use) leaves no store it created behind.
+            RemoveCreatedStoreFiles(options.StorePath, storeFiles);
+            return ExitCodes.Error;
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The files beside the store named after it (the store, its lock and log files), before opening it; null when
+    /// its folder does not exist yet.
+    /// </summary>
+    private static HashSet<string>? StoreFilesBefore(string storePath)
+    {
+        var (folder, pattern) = StoreFilePattern(storePath);
+        return Directory.Exists(folder) ? [.. Directory.GetFiles(folder, pattern)] : null;
+    }
+
+    private static void RemoveCreatedStoreFiles(string storePath, HashSet<string>? before)
+    {
+        var (folder, pattern) = StoreFilePattern(storePath);
+        try
+        {
+            if (before is null)
+            {
+                // The folder is this start's: the store, its lock files and the dashboard's keys were all made in it now.
+                Directory.Delete(folder, recursive: true);
+                return;
+            }
+
+            foreach (var file in Directory.GetFiles(folder, pattern).Where(file => !before.Contains(file)))
+            {
+                File.Delete(file);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Left behind, the new store is empty and harmless; the failure to start is what the operator must hear.
+        }
+    }
+
+    // LiteDB's log is issues-log.db beside issues.db; the lock and holder files are issues.db.lock and .holder.
+    private static (string Folder, string Pattern) StoreFilePattern(string storePath)
+    {
+        var fullPath = Path.GetFullPath(storePath);
+        return (Path.GetDirectoryName(fullPath)!, Path.GetFileNameWithoutExtension(fullPath) + "*");
     }
 
     /// <summary>Starts Kestrel and the engine's worker; false, with one line on stderr, when Kestrel cannot listen.</summary>
@@ -99,6 +147,10 @@ internal static class SidecarHost
                 ? " Stop the process that listens there, or give another address with --urls (or the Urls setting)."
                 : "";
             Console.Error.WriteLine($"error: {exception.Message}{advice}");
+
+            // The engine's worker started before Kestrel failed: it must end before the engine is closed under it,
+            // or its first respond pass fails on a closed store.
+            await app.StopAsync(CancellationToken.None);
             return false;
         }
     }

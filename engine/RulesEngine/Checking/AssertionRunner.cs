@@ -44,7 +44,7 @@ public sealed class AssertionRunner
 
         if (abandoned.IsRunning(assertion.Name))
         {
-            report = report with { Error = AbandonedRuns.StillRunning };
+            report = report with { Outcome = RuleOutcome.Skipped, Error = AbandonedRuns.StillRunning };
             RuleLog.Report(log, report);
             return report;
         }

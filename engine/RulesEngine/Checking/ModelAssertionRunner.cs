@@ -46,7 +46,7 @@ public sealed class ModelAssertionRunner
 
         if (abandoned.IsRunning(rule.Name))
         {
-            report = report with { Error = AbandonedRuns.StillRunning };
+            report = report with { Outcome = RuleOutcome.Skipped, Error = AbandonedRuns.StillRunning };
             RuleLog.Report(log, report);
             return report;
         }
@@ -122,8 +122,8 @@ public sealed class ModelAssertionRunner
         if (!changes.IsEmpty)
         {
             opened = StoreCall.Write(() => store.ApplyModelPass(rule.Name, rule.SourceDescription, changes));
-            log.LogInformation(EngineEvents.IssueOpened,
-                "Model assertion {Rule}: opened {Opened} issue(s), resolved {Resolved}, updated {Refreshed}",
+            log.LogInformation(EngineEvents.ModelPassCompleted,
+                "Model assertion '{Rule}': opened {Opened}, resolved {Resolved} and updated {Refreshed} issues",
                 rule.Name, opened, changes.Resolve.Count, changes.Refresh.Count);
         }
 

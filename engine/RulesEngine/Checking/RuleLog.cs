@@ -10,15 +10,19 @@ internal static class RuleLog
         switch (report.Outcome)
         {
             case RuleOutcome.Passed:
-                log.LogInformation(EngineEvents.CheckPassed, "Rule {Rule} passed in {DurationMs} ms; resolved {Resolved}",
+                log.LogInformation(EngineEvents.CheckPassed, "Rule '{Rule}' passed in {DurationMs} ms; resolved {Resolved}",
                     report.Rule, report.Duration.TotalMilliseconds, report.IssuesResolved);
                 break;
             case RuleOutcome.Failed:
-                log.LogInformation(EngineEvents.CheckFailed, "Rule {Rule} failed in {DurationMs} ms; opened {Opened}, records failing {RecordsFailed}",
+                log.LogInformation(EngineEvents.CheckFailed, "Rule '{Rule}' failed in {DurationMs} ms; opened {Opened}, records failing {RecordsFailed}",
                     report.Rule, report.Duration.TotalMilliseconds, report.IssuesOpened, report.RecordsFailed);
                 break;
+            case RuleOutcome.Skipped:
+                log.LogWarning(EngineEvents.RunSkipped, "Rule '{Rule}' in {File} was skipped: {Error}",
+                    report.Rule, report.File, report.Error);
+                break;
             default:
-                log.LogWarning(EngineEvents.CheckError, "Rule {Rule} in {File} could not be checked: {Error}",
+                log.LogWarning(EngineEvents.CheckError, "Rule '{Rule}' in {File} could not be checked: {Error}",
                     report.Rule, report.File, report.Error);
                 break;
         }

@@ -14,4 +14,10 @@ public enum RuleOutcome
     /// judge are left as they were.
     /// </summary>
     Error,
+
+    /// <summary>
+    /// The run was not started: the rule's previous run, abandoned at its timeout, is still going (its code ignores
+    /// cancellation). Counted as a skipped run, not as an error.
+    /// </summary>
+    Skipped,
 }

@@ -19,6 +19,12 @@ public static class EngineEvents
     public static readonly EventId IssueOpened = new(210, nameof(IssueOpened));
     public static readonly EventId IssueResolved = new(211, nameof(IssueResolved));
 
+    /// <summary>
+    /// A model assertion's pass changed the store: how many issues it opened, resolved and updated, in one line
+    /// (a pass may change thousands of records' issues; each issue's own history is in the store).
+    /// </summary>
+    public static readonly EventId ModelPassCompleted = new(212, nameof(ModelPassCompleted));
+
     public static readonly EventId RunSkipped = new(220, nameof(RunSkipped));
     public static readonly EventId RespondPassFailed = new(221, nameof(RespondPassFailed));
     public static readonly EventId ShutdownAbandoned = new(222, nameof(ShutdownAbandoned));

@@ -5,12 +5,16 @@ using RulesEngine.RuleFiles;
 namespace RulesEngine.Loading;
 
 /// <summary>
-/// Reloads the engine's rules directory, one reload at a time, whoever asks (a file change, SIGHUP, the API), and
-/// keeps the outcome of the last one for health checks. A reload that throws, whatever the reason, is a failed
-/// reload like one with errors: recorded with the exception's message, at the rule file it was loading when that is
-/// known (a <see cref="RuleFileLoadException"/>) and at the rules folder otherwise, while the last good rules keep
-/// running.
+/// Loads the engine's rules directory at start and reloads it, one load at a time, whoever asks (a file change,
+/// SIGHUP, the API), and keeps the outcome of the last one for health checks. A reload that throws, whatever the
+/// reason, is a failed reload like one with errors: recorded with the exception's message, at the rule file it was
+/// loading when that is known (a <see cref="RuleFileLoadException"/>) and at the rules folder otherwise, while the
+/// last good rules keep running.
 /// </summary>
+/// <remarks>
+/// Logged under the ids of <see cref="EngineEvents"/>: each error of a file as <c>RuleFileError</c>, the load at
+/// start as <c>RulesLoaded</c>, and a later reload as <c>RulesReloaded</c> or <c>ReloadFailed</c>.
+/// </remarks>
 public sealed class RulesReloader
 {
     private readonly Lock gate = new();
@@ -31,24 +35,50 @@ public sealed class RulesReloader
         log = engine.Options.LoggerFactory.CreateLogger<RulesReloader>();
     }
 
-    /// <summary>Raised after each reload, failed or not, with the rules that now run, under the reload lock.</summary>
+    /// <summary>Raised after each load, failed, held back or not, with the rules that now run, under the lock.</summary>
     public event Action<RuleSet>? Reloaded;
 
-    /// <summary>The last reload, or null before the first.</summary>
+    /// <summary>Raised, under the lock, when a load's result becomes <see cref="Last"/>: not for one held back.</summary>
+    public event Action<ReloadResult>? Recorded;
+
+    /// <summary>The last load, or null before the first.</summary>
     public ReloadResult? Last { get; private set; }
 
-    /// <summary>Successful reloads and failed ones (a file with errors, or a reload that threw), since start.</summary>
+    /// <summary>Successful loads and failed ones (a file with errors, or a load that threw), since start.</summary>
     public long Successes { get; private set; }
 
     public long Failures { get; private set; }
 
-    public ReloadResult Reload(string reason)
+    /// <summary>The first load, when the engine starts: logged as <c>RulesLoaded</c> rather than as a reload.</summary>
+    public ReloadResult LoadAtStart() => Run("start", atStart: true, settle: null, out _)!;
+
+    public ReloadResult Reload(string reason) => Run(reason, atStart: false, settle: null, out _)!;
+
+    /// <summary>
+    /// A reload for a change seen on disk, which may be a write still in progress (half a file, a pause, the rest).
+    /// When it fails only in files written less than <paramref name="settle"/> ago, the failure is held back: the
+    /// rules load as usual (a broken file keeps its last good version, the other files take effect) but nothing is
+    /// logged, counted or recorded, and null comes back with how long until those files have been quiet long
+    /// enough; reloading then reports whatever still fails.
+    /// </summary>
+    public ReloadResult? ReloadChanged(string reason, TimeSpan settle, out TimeSpan retryIn) =>
+        Run(reason, atStart: false, settle, out retryIn);
+
+    private ReloadResult? Run(string reason, bool atStart, TimeSpan? settle, out TimeSpan retryIn)
     {
         lock (gate)
         {
             var stopwatch = Stopwatch.StartNew();
-            var (rules, failures) = TryLoad(reason);
-            var errors = failures ?? rules.Errors;
+            var (rules, failures) = TryLoad();
+            var errors = failures?.Select(failure => failure.Error).ToList() ?? rules.Errors;
+            retryIn = TimeSpan.Zero;
+            if (settle is { } quiet && failures is null && errors.Count > 0 && UntilSettled(errors, quiet) is { } wait)
+            {
+                retryIn = wait;
+                Reloaded?.Invoke(rules);
+                return null;
+            }
+
             var result = new ReloadResult(
                 engine.Options.TimeProvider.GetUtcNow(),
                 reason,
@@ -62,26 +92,21 @@ public sealed class RulesReloader
             if (result.Success)
             {
                 Successes++;
-                log.LogInformation(EngineEvents.RulesReloaded, "Loaded {Rules} rules from {Files} files ({Reason}) in {DurationMs} ms",
-                    result.Rules, result.Files, reason, stopwatch.ElapsedMilliseconds);
             }
             else
             {
                 Failures++;
-                if (failures is null)
-                {
-                    // A reload that threw was logged with its exception already.
-                    LogErrors(errors);
-                }
             }
 
+            LogResult(result, failures, atStart, stopwatch.ElapsedMilliseconds);
             Reloaded?.Invoke(rules);
+            Recorded?.Invoke(result);
             return result;
         }
     }
 
-    /// <returns>The rules loaded; or, when loading threw, the rules still running and the errors saying why.</returns>
-    private (RuleSet Rules, IReadOnlyList<RuleError>? Failures) TryLoad(string reason)
+    /// <returns>The rules loaded; or, when loading threw, the rules still running and each failure with its cause.</returns>
+    private (RuleSet Rules, IReadOnlyList<(RuleError Error, Exception Cause, string Message)>? Failures) TryLoad()
     {
         try
         {
@@ -94,20 +119,40 @@ public sealed class RulesReloader
             var inFiles = causes.OfType<RuleFileLoadException>().ToList();
             if (inFiles.Count == 0)
             {
-                log.LogError(EngineEvents.ReloadFailed, exception, "Reloading {Directory} ({Reason}) failed, and the " +
-                    "rules of the last good load keep running: {Error}", engine.Options.RulesDirectory, reason, causes[0].Message);
-                return (engine.Rules, [Failure(engine.Options.RulesDirectory, causes[0])]);
+                return (engine.Rules, [(Failure(engine.Options.RulesDirectory, causes[0]), exception, causes[0].Message)]);
             }
 
-            foreach (var inFile in inFiles)
-            {
-                log.LogError(EngineEvents.ReloadFailed, inFile, "Reloading {Directory} ({Reason}) failed on the rule file " +
-                    "{File}, and the rules of the last good load keep running: {Error}",
-                    engine.Options.RulesDirectory, reason, inFile.Path, inFile.InnerException!.Message);
-            }
-
-            return (engine.Rules, [.. inFiles.Select(inFile => Failure(inFile.Path, inFile.InnerException!))]);
+            return (engine.Rules, [.. inFiles.Select(inFile =>
+                (Failure(inFile.Path, inFile.InnerException!), (Exception)inFile, inFile.InnerException!.Message))]);
         }
+    }
+
+    /// <returns>
+    /// How long until every file with errors has gone unwritten for <paramref name="settle"/>; null when one of them
+    /// already has (or the error is not a file's, or the file is gone), so the failure is reported now.
+    /// </returns>
+    private static TimeSpan? UntilSettled(IReadOnlyList<RuleError> errors, TimeSpan settle)
+    {
+        // File times are real time, even when a test fakes the engine's clock.
+        var now = DateTime.UtcNow;
+        var longest = TimeSpan.Zero;
+        foreach (var file in errors.Select(error => error.Location.File).Distinct())
+        {
+            if (!File.Exists(file))
+            {
+                return null;
+            }
+
+            var wait = File.GetLastWriteTimeUtc(file) + settle - now;
+            if (wait <= TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            longest = wait > longest ? wait : longest;
+        }
+
+        return longest;
     }
 
     /// <param name="where">The rule file being loaded when <paramref name="cause"/> was thrown, else the rules folder.</param>
@@ -115,12 +160,64 @@ public sealed class RulesReloader
         new(new SourceLocation(where, 1, 1), null, "the reload failed, and the rules of the last good load keep " +
             $"running: {cause.GetType().Name}: {cause.Message}");
 
+    private void LogResult(ReloadResult result, IReadOnlyList<(RuleError Error, Exception Cause, string Message)>? failures, bool atStart, long durationMs)
+    {
+        var directory = engine.Options.RulesDirectory;
+        if (failures is not null)
+        {
+            foreach (var (error, cause, message) in failures)
+            {
+                log.LogError(EngineEvents.RuleFileError, cause, "Loading {File} ({Reason}) failed: {Error}",
+                    error.Location.File, result.Reason, message);
+            }
+        }
+        else
+        {
+            LogErrors(result.Errors);
+        }
+
+        var failedFiles = result.Errors.Select(error => error.Location.File).Distinct().Count();
+        if (atStart)
+        {
+            if (result.Success)
+            {
+                log.LogInformation(EngineEvents.RulesLoaded, "Loaded {Rules} rules from {Files} files ({Reason}) in {DurationMs} ms",
+                    result.Rules, result.Files, result.Reason, durationMs);
+            }
+            else
+            {
+                log.LogWarning(EngineEvents.RulesLoaded, "Loaded {Rules} rules from {Files} files ({Reason}) in {DurationMs} ms; " +
+                    "{FailedFiles} files had errors, logged above", result.Rules, result.Files, result.Reason, durationMs, failedFiles);
+            }
+        }
+        else if (result.Success)
+        {
+            log.LogInformation(EngineEvents.RulesReloaded, "Reloaded {Rules} rules from {Files} files ({Reason}) in {DurationMs} ms",
+                result.Rules, result.Files, result.Reason, durationMs);
+        }
+        else
+        {
+            log.LogError(EngineEvents.ReloadFailed, "Reloading {Directory} ({Reason}) failed: {Errors} errors in {FailedFiles} " +
+                "files, logged above; each keeps its last good version, and {Rules} rules from {Files} files run",
+                directory, result.Reason, result.Errors.Count, failedFiles, result.Rules, result.Files);
+        }
+    }
+
     private void LogErrors(IEnumerable<RuleError> errors)
     {
         foreach (var error in errors)
         {
-            log.LogWarning(EngineEvents.ReloadFailed, "{File}:{Line}:{Column}: rule {Rule}: {Message}",
-                error.Location.File, error.Location.Line, error.Location.Column, error.Rule, error.Message);
+            // An error of the file as a whole (it cannot be read, its YAML is malformed) belongs to no rule.
+            if (error.Rule is null)
+            {
+                log.LogWarning(EngineEvents.RuleFileError, "{File}:{Line}:{Column}: {Message}",
+                    error.Location.File, error.Location.Line, error.Location.Column, error.Message);
+            }
+            else
+            {
+                log.LogWarning(EngineEvents.RuleFileError, "{File}:{Line}:{Column}: rule '{Rule}': {Message}",
+                    error.Location.File, error.Location.Line, error.Location.Column, error.Rule, error.Message);
+            }
         }
     }
 }

@@ -9,10 +9,15 @@ namespace RulesEngine.Loading;
 /// chunks), renamed over (editors that save through a temporary file), deleted, or swapped behind a symbolic link
 /// (a Kubernetes ConfigMap's <c>..data</c>). File system events trigger a check after a short quiet period; a poll
 /// of the content hashes catches what events miss (network file systems, some container mounts). Either way a
-/// reload happens only when the content differs from what was last loaded.
+/// reload happens only when the content differs from what was last loaded. A reload that fails only in files written
+/// in the last <see cref="SettlePeriod"/> is taken for a write still going (a tool that pauses between chunks): it is
+/// not reported, and is tried again once those files have been quiet that long, or at the next change.
 /// </summary>
 public sealed class RulesWatcher : IDisposable
 {
+    /// <summary>How long a file that fails to load must go unwritten before its failure is reported.</summary>
+    public static readonly TimeSpan SettlePeriod = TimeSpan.FromSeconds(2);
+
     private readonly string directory;
     private readonly RulesReloader reloader;
     private readonly TimeSpan quietPeriod;
@@ -23,6 +28,7 @@ public sealed class RulesWatcher : IDisposable
     private readonly Lock gate = new();
     private string fingerprint;
     private bool pollFound;
+    private bool retryHeldBack;
 
     /// <param name="pollInterval">How often content hashes are compared when no event comes. Default 1 s.</param>
     /// <param name="quietPeriod">How long events must stop before the content is compared. Default 200 ms.</param>
@@ -96,15 +102,21 @@ public sealed class RulesWatcher : IDisposable
             var current = Fingerprint(directory);
             var reason = pollFound ? "poll" : "file change";
             pollFound = false;
-            if (current == fingerprint)
+            if (current == fingerprint && !retryHeldBack)
             {
                 return;
             }
 
             fingerprint = current;
+            retryHeldBack = false;
             try
             {
-                reloader.Reload(reason);
+                if (reloader.ReloadChanged(reason, SettlePeriod, out var retryIn) is null)
+                {
+                    // A later event pushes this back again, to the quiet period; the write that ends it reloads.
+                    retryHeldBack = true;
+                    debounce.Change(retryIn, Timeout.InfiniteTimeSpan);
+                }
             }
             catch (Exception exception)
             {

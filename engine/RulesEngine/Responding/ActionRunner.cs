@@ -28,7 +28,7 @@ internal sealed class ActionRunner(IssueStore store, EngineOptions options, Retr
                 token => action.Implementation.ExecuteAsync(Invocation(issue, responder, action, attempt, log, token)),
                 timeout, options.TimeProvider, cancellationToken).ConfigureAwait(false);
             store.CompleteAction(issue.Id, run.RunId, ActionOutcome.Succeeded, details);
-            log.LogInformation(EngineEvents.ActionSucceeded, "Action {Action} of {Responder} ran on issue {IssueId} " +
+            log.LogInformation(EngineEvents.ActionSucceeded, "Action '{Action}' of responder '{Responder}' ran on issue {IssueId} " +
                 "'{IssueName}' (attempt {Attempt})", action.Key, responder.Name, issue.Id, issue.Name, attempt);
             return Report(issue, responder, action, ActionOutcome.Succeeded, null, attempt);
         }
@@ -79,13 +79,13 @@ internal sealed class ActionRunner(IssueStore store, EngineOptions options, Retr
     {
         if (retryAt is not null || responder.Definition.AllowRetry)
         {
-            log.LogWarning(EngineEvents.ActionFailed, "Action {Action} of {Responder} failed on issue {IssueId} " +
+            log.LogWarning(EngineEvents.ActionFailed, "Action '{Action}' of responder '{Responder}' failed on issue {IssueId} " +
                 "'{IssueName}' (attempt {Attempt}; next at {RetryAt:u}, or the next pass with allow_retry): {Error}",
                 action.Key, responder.Name, issue.Id, issue.Name, attempt, retryAt, error);
             return;
         }
 
-        log.LogError(EngineEvents.ActionGaveUp, "Action {Action} of {Responder} failed on issue {IssueId} " +
+        log.LogError(EngineEvents.ActionGaveUp, "Action '{Action}' of responder '{Responder}' failed on issue {IssueId} " +
             "'{IssueName}' (attempt {Attempt}, no retry left): {Error}",
             action.Key, responder.Name, issue.Id, issue.Name, attempt, error);
     }

@@ -24,7 +24,7 @@ internal sealed class InterruptedRun(IssueStore store, ILoggerFactory loggers)
         string? notRunnable, List<ActionReport> reports)
     {
         var log = loggers.CreateLogger($"Responders.{responder.Name}");
-        log.LogWarning(EngineEvents.ActionInterrupted, "Action {Action} of {Responder} on issue {IssueId} " +
+        log.LogWarning(EngineEvents.ActionInterrupted, "Action '{Action}' of responder '{Responder}' on issue {IssueId} " +
             "'{IssueName}' was interrupted at attempt {Attempt}; on_crash is {OnCrash}",
             action.Key, responder.Name, issue.Id, issue.Name, run.Attempt, responder.Definition.OnCrash);
 

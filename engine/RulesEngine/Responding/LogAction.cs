@@ -13,14 +13,18 @@ internal sealed class LogAction(LogActionDefinition definition) : IResponderActi
         var message = await TemplateRenderer.RenderTextAsync(definition.Message, invocation.Templates,
             invocation.CancellationToken).ConfigureAwait(false);
         var issue = invocation.Issue;
-        invocation.Script.Log.Log(
-            definition.Level,
-            EngineEvents.ActionLog,
-            "{Message} (issue {IssueId} '{IssueName}' record {RecordKey})",
-            message,
-            issue.Id,
-            issue.Name,
-            issue.Record?.Key);
+        if (issue.Record is { } record)
+        {
+            invocation.Script.Log.Log(definition.Level, EngineEvents.ActionLog,
+                "{Message} (issue {IssueId} '{IssueName}', record '{RecordKey}')", message, issue.Id, issue.Name, record.Key);
+        }
+        else
+        {
+            // An issue of an assertion or of the API has no record: said by leaving it out, not as "record (null)".
+            invocation.Script.Log.Log(definition.Level, EngineEvents.ActionLog,
+                "{Message} (issue {IssueId} '{IssueName}')", message, issue.Id, issue.Name);
+        }
+
         return new JsonObject { ["logged"] = message };
     }
 }

@@ -184,7 +184,7 @@ public sealed class EngineScheduler
                     // The first skip of a streak is a warning; the rest are counted in the rule's status.
                     if (rule.SkippedOverlaps++ == 0 || rule.Running != rule.LastSkippedRun)
                     {
-                        log.LogWarning(EngineEvents.RunSkipped, "Rule {Rule} is still running; its runs are skipped until it ends", rule.Name);
+                        log.LogWarning(EngineEvents.RunSkipped, "Rule '{Rule}' is still running; its runs are skipped until it ends", rule.Name);
                     }
 
                     rule.LastSkippedRun = rule.Running;
@@ -241,9 +241,17 @@ public sealed class EngineScheduler
         lock (gate)
         {
             rule.LastRun = report;
-            rule.Runs++;
-            rule.Failures += report.Outcome == RuleOutcome.Failed ? 1 : 0;
-            rule.Errors += report.Outcome == RuleOutcome.Error ? 1 : 0;
+            if (report.Outcome == RuleOutcome.Skipped)
+            {
+                // Its abandoned run is still going: this occurrence was not run, as when the scheduler skips one.
+                rule.SkippedOverlaps++;
+            }
+            else
+            {
+                rule.Runs++;
+                rule.Failures += report.Outcome == RuleOutcome.Failed ? 1 : 0;
+                rule.Errors += report.Outcome == RuleOutcome.Error ? 1 : 0;
+            }
         }
 
         RuleRan?.Invoke(report);

@@ -32,4 +32,23 @@ public sealed class HeartbeatEndpointsTests : IDisposable
         Assert.Empty((await sidecar.GetJsonAsync("/api/heartbeats")).AsArray());
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/heartbeats/billing", null)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_slash_encoded_in_the_name_is_decoded_once_so_the_api_and_the_cli_record_the_same_name()
+    {
+        await using var sidecar = await SidecarProcess.StartAsync(workspace);
+        var client = sidecar.Client;
+
+        var slash = await client.PostAsync("/api/heartbeats/a%2Fb", null);
+        var climbing = await client.PostAsync("/api/heartbeats/..%2F..%2Fetc", null);
+        var escapedPercent = await client.PostAsync("/api/heartbeats/x%252Fy", null);
+        var read = await sidecar.GetJsonAsync("/api/heartbeats/a%2Fb");
+        var readPercent = await sidecar.GetJsonAsync("/api/heartbeats/x%252Fy");
+        var all = await sidecar.GetJsonAsync("/api/heartbeats");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (slash.StatusCode, climbing.StatusCode, escapedPercent.StatusCode));
+        Assert.Equal("a/b", read["name"]!.GetValue<string>());
+        Assert.Equal("x%2Fy", readPercent["name"]!.GetValue<string>());
+        Assert.Equal(["../../etc", "a/b", "x%2Fy"], all.AsArray().Select(beat => beat!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+    }
 }

@@ -198,7 +198,7 @@ public sealed class IssuesCommandTests : IDisposable
         var all = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--limit", "1500");
 
         Assert.Equal(0, text.ExitCode);
-        Assert.EndsWith("50 issue(s)", text.Stdout.TrimEnd());
+        Assert.EndsWith("50 issues", text.Stdout.TrimEnd());
         Assert.Equal("50 of 1,500 issues shown, newest first; --limit 1500 shows them all.", text.Stderr.TrimEnd());
         Assert.Equal(0, json.ExitCode);
         Assert.Equal(10, System.Text.Json.Nodes.JsonNode.Parse(json.Stdout)!.AsArray().Count);

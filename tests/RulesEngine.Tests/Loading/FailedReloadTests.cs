@@ -44,10 +44,11 @@ public sealed class FailedReloadTests : IDisposable
             "InsufficientExecutionStackException: the stack ran out", error.Message);
         Assert.Equal([good, good], reloaded);
         Assert.Same(good, engine.Rules);
-        var logged = Assert.Single(logs.Entries, entry => entry.EventId == EngineEvents.ReloadFailed);
-        Assert.Equal(LogLevel.Error, logged.Level);
-        Assert.Equal($"Reloading {workspace.RulesDirectory} (API) failed, and the rules of the last good load keep " +
-            "running: the stack ran out", logged.Message);
+        var logged = Assert.Single(logs.Entries, entry => entry.EventId == EngineEvents.RuleFileError);
+        Assert.Equal((LogLevel.Error, $"Loading {workspace.RulesDirectory} (API) failed: the stack ran out"), (logged.Level, logged.Message));
+        var failed = Assert.Single(logs.Entries, entry => entry.EventId == EngineEvents.ReloadFailed);
+        Assert.Equal($"Reloading {workspace.RulesDirectory} (API) failed: 1 errors in 1 files, logged above; each keeps " +
+            "its last good version, and 1 rules from 1 files run", failed.Message);
 
         failing = false;
         workspace.WriteRules("more.yaml", "assertions: [ { name: more, check: 'true' } ]");
@@ -81,10 +82,10 @@ public sealed class FailedReloadTests : IDisposable
             "Insufficient memory to continue the execution of the program.", error.Message);
         Assert.Same(good, engine.Rules);
         Assert.Equal(["good"], engine.Rules.Assertions.Select(rule => rule.Name));
-        var logged = Assert.Single(logs.Entries, entry => entry.EventId == EngineEvents.ReloadFailed);
-        Assert.Equal((LogLevel.Error, $"Reloading {workspace.RulesDirectory} (file change) failed on the rule file " +
-            $"{trips}, and the rules of the last good load keep running: Insufficient memory to continue the execution " +
-            "of the program."), (logged.Level, logged.Message));
+        var logged = Assert.Single(logs.Entries, entry => entry.EventId == EngineEvents.RuleFileError);
+        Assert.Equal((LogLevel.Error, $"Loading {trips} (file change) failed: Insufficient memory to continue the " +
+            "execution of the program."), (logged.Level, logged.Message));
+        Assert.Single(logs.Entries, entry => entry.EventId == EngineEvents.ReloadFailed);
         var thrown = Assert.IsType<RuleFileLoadException>(logged.Exception);
         Assert.Equal(trips, thrown.Path);
         Assert.IsType<OutOfMemoryException>(thrown.InnerException);

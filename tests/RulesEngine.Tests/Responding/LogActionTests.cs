@@ -34,10 +34,16 @@ public sealed class LogActionTests : IDisposable
             engine.Issues.Get(issue.Id)!.Actions.Select(run => run.Details!["logged"]!.GetValue<string>()));
         Assert.Equal(
             [
-                (LogLevel.Warning, $"saw disk full on db1 (issue {issue.Id} 'disk full' record (null))"),
-                (LogLevel.Error, $"DISK FULL still open (issue {issue.Id} 'disk full' record (null))"),
+                (LogLevel.Warning, $"saw disk full on db1 (issue {issue.Id} 'disk full')"),
+                (LogLevel.Error, $"DISK FULL still open (issue {issue.Id} 'disk full')"),
             ],
             logs.Entries.Where(entry => entry.EventId == EngineEvents.ActionLog).Select(entry => (entry.Level, entry.Message)));
+        Assert.Equal(
+            [
+                $"Action '0:log' of responder 'tell' ran on issue {issue.Id} 'disk full' (attempt 1)",
+                $"Action '1:log' of responder 'tell' ran on issue {issue.Id} 'disk full' (attempt 1)",
+            ],
+            logs.Entries.Where(entry => entry.EventId == EngineEvents.ActionSucceeded).Select(entry => entry.Message));
     }
 
     [Fact]

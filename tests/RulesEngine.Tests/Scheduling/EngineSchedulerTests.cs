@@ -1,3 +1,4 @@
+using RulesEngine.Checking;
 using RulesEngine.Issues;
 using RulesEngine.Scheduling;
 using RulesEngine.Tests.Support;
@@ -91,6 +92,52 @@ public sealed class EngineSchedulerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Runs_due_while_a_timed_out_check_still_spins_are_skipped_counted_and_logged_as_RunSkipped()
+    {
+        var release = Path.Combine(workspace.Root, "release");
+        workspace.WriteRules("r.yaml", $$"""
+            assertions:
+              - name: stuck
+                schedule: "* * * * * *"
+                timeout: 1s
+                params: { release: "{{release}}" }
+                check: |
+                  while (!File.Exists(Params.release)) Thread.Sleep(10);
+                  return true;
+            """);
+        var logs = new RecordingLoggerFactory();
+        var scheduler = Start(logs: logs);
+        try
+        {
+            workspace.Clock.Advance(TimeSpan.FromSeconds(1));
+            await WaitUntilAsync(() => Status(scheduler, "stuck").Running, "stuck to start");
+            await Task.Delay(100);
+            workspace.Clock.Advance(TimeSpan.FromSeconds(1));
+            await WaitForRunsAsync(scheduler, "stuck", 1);
+
+            for (var second = 1; second <= 3; second++)
+            {
+                var seen = Status(scheduler, "stuck");
+                workspace.Clock.Advance(TimeSpan.FromSeconds(1));
+                await WaitUntilAsync(() => Status(scheduler, "stuck") is var now && now.SkippedOverlaps + now.Runs > seen.SkippedOverlaps + seen.Runs,
+                    "the next occurrence of stuck");
+            }
+
+            var status = Status(scheduler, "stuck");
+            Assert.Equal((1L, 1L), (status.Runs, status.Errors));
+            Assert.True(status.SkippedOverlaps >= 3, $"{status.SkippedOverlaps} skipped");
+            Assert.Equal((RuleOutcome.Skipped, AbandonedRuns.StillRunning), (status.LastRun!.Outcome, status.LastRun.Error));
+            var ruleEntries = logs.Entries.Where(entry => entry.Category == "Rules.stuck").ToList();
+            Assert.Contains("timeout", Assert.Single(ruleEntries, entry => entry.EventId == EngineEvents.CheckError).Message);
+            Assert.Contains(ruleEntries, entry => entry.EventId == EngineEvents.RunSkipped);
+        }
+        finally
+        {
+            File.WriteAllText(release, "");
+        }
+    }
+
+    [Fact]
     public void A_reload_keeps_the_next_run_of_an_unchanged_rule_and_reschedules_a_changed_one()
     {
         workspace.WriteRules("a.yaml", "assertions: [ { name: hourly, schedule: '0 * * * *', check: 'true' } ]");
@@ -149,9 +196,9 @@ public sealed class EngineSchedulerTests : IAsyncDisposable
 
     private Engine? engine;
 
-    private EngineScheduler Start(bool runWhenLoaded = false, TimeSpan? respondInterval = null)
+    private EngineScheduler Start(bool runWhenLoaded = false, TimeSpan? respondInterval = null, RecordingLoggerFactory? logs = null)
     {
-        engine = workspace.OpenEngine();
+        engine = workspace.OpenEngine(logs is null ? null : workspace.Options with { LoggerFactory = logs });
         var scheduler = new EngineScheduler(engine, new SchedulerOptions { RespondInterval = respondInterval ?? TimeSpan.FromHours(1), RunWhenLoaded = runWhenLoaded });
         running = scheduler.RunAsync(stop.Token);
         return scheduler;

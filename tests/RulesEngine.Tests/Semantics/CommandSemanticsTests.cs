@@ -73,6 +73,30 @@ public sealed class CommandSemanticsTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_prints_each_count_with_its_noun_in_the_right_number()
+    {
+        File.WriteAllText(Path.Combine(workspace.Root, "items.json"), """[{"id": "a", "ok": false}]""");
+        workspace.WriteRules("rules.yaml", """
+            assertions:
+              - { name: throws, check: "int.Parse(\"x\") == 1" }
+            model_assertions:
+              - name: items ok
+                source: { json: ../items.json }
+                key: id
+                fields: { id: string, ok: bool }
+                check: record.ok
+            """);
+
+        var result = await EngineProcess.RunAsync(workspace.Root, "check");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Loaded 2 rules from 1 file in ", result.Stdout);
+        Assert.Contains("1/1 record failing", result.Stdout);
+        Assert.Contains("0 passed, 1 failed, 1 error", result.Stdout);
+        Assert.DoesNotContain("(s)", result.Stdout);
+    }
+
+    [Fact]
     public async Task S23_respond_runs_every_responder_once_over_the_open_issues()
     {
         workspace.WriteRules("rules.yaml", """
@@ -87,8 +111,8 @@ public sealed class CommandSemanticsTests : IDisposable
         var second = await EngineProcess.RunAsync(workspace.Root, "respond");
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("1 action(s) succeeded", first.Stdout);
-        Assert.Contains("0 action(s) succeeded", second.Stdout);
+        Assert.Contains("1 action succeeded", first.Stdout);
+        Assert.Contains("0 actions succeeded", second.Stdout);
         using var store = IssueStore.Open(workspace.StorePath);
         var run = Assert.Single(Assert.Single(store.Find(new IssueQuery())).Actions);
         Assert.Equal("rerun scheduled", run.Details!.GetValue<string>());

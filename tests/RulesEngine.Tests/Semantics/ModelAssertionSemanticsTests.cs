@@ -44,6 +44,23 @@ public sealed class ModelAssertionSemanticsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pass_that_only_resolves_is_logged_as_ModelPassCompleted_not_as_IssueOpened()
+    {
+        var logs = new RecordingLoggerFactory();
+        WriteOrders((1, false, 10), (2, false, 20));
+        using var engine = workspace.OpenEngine(workspace.Options with { LoggerFactory = logs });
+        await engine.CheckAsync();
+
+        WriteOrders((1, true, 10), (2, true, 20));
+        await engine.CheckAsync();
+
+        var passes = logs.Entries.Where(entry => entry.EventId == EngineEvents.ModelPassCompleted).ToList();
+        Assert.Equal(["Model assertion 'order unpaid': opened 2, resolved 0 and updated 0 issues",
+            "Model assertion 'order unpaid': opened 0, resolved 2 and updated 0 issues"], passes.Select(entry => entry.Message));
+        Assert.DoesNotContain(logs.Entries, entry => entry.EventId == EngineEvents.IssueOpened);
+    }
+
+    [Fact]
     public async Task S11_a_record_that_passes_resolves_only_its_own_issue()
     {
         WriteOrders((1, false, 10), (2, false, 20));

@@ -27,6 +27,8 @@ public sealed class BadRequestTests : IAsyncLifetime
     [InlineData("GET", "/api/issues?status=1", 400, "status '1' is not one of Open, Resolved, WontFix.")]
     [InlineData("GET", "/api/issues?skip=99999999999", 400, "The parameter 'skip' is '99999999999', which is not a whole number from 0 to 2147483647.")]
     [InlineData("GET", "/api/issues/abc", 404, "Nothing answers GET /api/issues/abc: the path is unknown. An issue's id is a whole number, as in /api/issues/42.")]
+    [InlineData("GET", "/api/issues/99999999999999999999", 404, "Nothing answers GET /api/issues/99999999999999999999: there is no issue 99999999999999999999: issue ids are at most 9223372036854775807.")]
+    [InlineData("POST", "/api/issues/99999999999999999999/resolve", 404, "Nothing answers POST /api/issues/99999999999999999999/resolve: there is no issue 99999999999999999999: issue ids are at most 9223372036854775807.")]
     [InlineData("POST", "/api/issues/1/frobnicate", 404, "Nothing answers POST /api/issues/1/frobnicate: the path is unknown. An issue's changes are POST /api/issues/1/resolve, /wontfix and /reopen.")]
     [InlineData("GET", "/api/no-such-thing", 404, "Nothing answers GET /api/no-such-thing: the path is unknown.")]
     [InlineData("GET", "/-/reload", 405, "GET /-/reload is not allowed: use POST.")]

@@ -53,6 +53,57 @@ public sealed class HotReloadTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_written_with_a_half_second_pause_mid_write_raises_no_failed_reload()
+    {
+        await using var sidecar = await SidecarProcess.StartAsync(workspace, "--config", WriteSettings("""{ "PollInterval": "1h" }"""));
+        var text = "assertions:\n  - name: paused\n    check: |\n      var x = 1;\n      return x == 1;\n";
+        var half = text.IndexOf("= 1;", StringComparison.Ordinal);
+
+        await using (var stream = new FileStream(Path.Combine(workspace.RulesDirectory, "paused.yaml"), FileMode.Create))
+        {
+            // The first half is broken C# (var x =), on disk for longer than the watcher's quiet period.
+            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text[..half]));
+            await stream.FlushAsync();
+            await Task.Delay(500);
+            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text[half..]));
+        }
+
+        var written = Stopwatch.StartNew();
+        await sidecar.WaitUntilAsync(async () => (await sidecar.GetJsonAsync("/api/rules"))["rules"]!.AsArray()
+            .Any(rule => rule!["name"]!.GetValue<string>() == "paused"), TimeSpan.FromSeconds(10), "the paused file's rule");
+        Assert.True(written.Elapsed < TimeSpan.FromSeconds(2), $"the complete file took {written.Elapsed} to take effect");
+        await Task.Delay(2500); // past the settle period, when a held-back failure would be reported
+
+        var metrics = await sidecar.Client.GetStringAsync("/metrics");
+        var reload = (await sidecar.GetJsonAsync("/api/rules"))["reload"]!;
+        Assert.True(reload["success"]!.GetValue<bool>());
+        Assert.Contains("rules_engine_last_reload_success 1", metrics);
+        Assert.DoesNotContain("rules_engine_reloads_total{result=\"failure\"}", metrics);
+        Assert.DoesNotContain("RulesReloader[103]", sidecar.Output);
+        Assert.DoesNotContain("RulesReloader[101]", sidecar.Output);
+    }
+
+    [Fact]
+    public async Task A_file_that_stays_broken_is_reported_once_it_has_gone_unwritten_for_the_settle_period()
+    {
+        await using var sidecar = await SidecarProcess.StartAsync(workspace, "--config", WriteSettings("""{ "PollInterval": "1h" }"""));
+        workspace.WriteRules("warm.yaml", "assertions: [ { name: warm, check: 'true' } ]");
+        await sidecar.WaitUntilAsync(async () => (await sidecar.GetJsonAsync("/api/rules"))["rules"]!.AsArray().Count == 1,
+            TimeSpan.FromSeconds(10), "a first reload, so the compiler is warm and the next one is quick");
+        var written = Stopwatch.StartNew();
+        var path = workspace.WriteRules("broken.yaml", "assertions:\n  - name: broken\n    check: 'var x = ;'\n");
+
+        await sidecar.WaitUntilAsync(async () => (await sidecar.GetJsonAsync("/api/rules"))["reload"]!["success"]!.GetValue<bool>() == false,
+            TimeSpan.FromSeconds(10), "the failed reload");
+
+        Assert.InRange(written.Elapsed, RulesWatcher.SettlePeriod - TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(6));
+        var reload = (await sidecar.GetJsonAsync("/api/rules"))["reload"]!;
+        Assert.Equal(path, reload["errors"]![0]!["location"]!["file"]!.GetValue<string>());
+        Assert.Contains("rules_engine_reloads_total{result=\"failure\"} 1", await sidecar.Client.GetStringAsync("/metrics"));
+        Assert.Contains("RulesReloader[103]", sidecar.Output);
+    }
+
+    [Fact]
     public async Task Changes_that_raise_no_event_are_found_by_the_content_poll()
     {
         using var engine = workspace.OpenEngine();

@@ -63,6 +63,22 @@ public sealed class SidecarStartTests : IDisposable
         Assert.Contains($"error: Failed to bind to address {address}: address already in use. Stop the process that listens there, "
             + "or give another address with --urls (or the Urls setting).", result.Stderr);
         AssertNoStackTrace(result);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(workspace.StorePath)), "the store this start created is left behind");
+    }
+
+    [Fact]
+    public async Task A_port_already_in_use_leaves_an_existing_store_folder_with_only_what_it_held()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var folder = Path.GetDirectoryName(workspace.StorePath)!;
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "kept");
+
+        var result = await RunAsync("--urls", $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(["keys", "notes.txt"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -104,6 +120,20 @@ public sealed class SidecarStartTests : IDisposable
     }
 
     [Fact]
+    public async Task A_settings_file_with_a_syntax_error_is_refused_naming_its_line_and_the_reason()
+    {
+        var settings = Path.Combine(workspace.Root, "rules-engine.json");
+        File.WriteAllText(settings, "{\n  \"CheckTimeout\": \"10s\"\n  \"PollInterval\": \"1s\"\n}\n");
+
+        var result = await RunAsync("--config", settings);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"error: the settings could not be read: {settings}:3: the settings file is not valid JSON: " +
+            "'\"' is invalid after a value. Expected either ',', '}', or ']'.", result.Stderr.Trim());
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
     public async Task A_rules_path_naming_a_file_is_refused_as_a_file_not_a_directory()
     {
         var file = workspace.WriteRules("a.yaml", "assertions: [ { name: a, check: 'true' } ]");
@@ -114,6 +144,22 @@ public sealed class SidecarStartTests : IDisposable
         Assert.Equal(
             $"error: The rules directory '{file}' is a file, not a directory: give Rules (--rules) the folder that holds the rule files, such as '{workspace.RulesDirectory}'.",
             result.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Readyz_answers_503_when_every_rule_file_failed_to_load_and_200_once_one_loads()
+    {
+        var path = workspace.WriteRules("broken.yaml", "assertions:\n  - name: broken\n    check: 'var x = ;'\n");
+        workspace.WriteRules("unreadable.yaml", "assertions: [ { name: unclosed");
+        await using var sidecar = await SidecarProcess.StartAsync(workspace);
+
+        var broken = await sidecar.Client.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, broken.StatusCode);
+        Assert.Equal("not ready: no rules loaded: 2 files failed to load; see /api/rules for the errors\n", await broken.Content.ReadAsStringAsync());
+        File.WriteAllText(path, "assertions: [ { name: fixed, check: 'true' } ]");
+        await sidecar.WaitUntilAsync(async () => (await sidecar.Client.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(10), "readiness once a file loads");
     }
 
     [Fact]

@@ -46,7 +46,10 @@ public sealed class SidecarProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the sidecar in the workspace and waits until <c>/readyz</c> answers 200.</summary>
+    /// <summary>
+    /// Starts the sidecar in the workspace and waits until <c>/readyz</c> answers 200, or 503 because every rule file
+    /// failed to load (the rules are loaded then, if badly: what tests of broken files start from).
+    /// </summary>
     public static async Task<SidecarProcess> StartAsync(Workspace workspace, params string[] extraArguments)
     {
         var port = FreePort();
@@ -63,7 +66,9 @@ public sealed class SidecarProcess : IAsyncDisposable
 
         start.Environment["RULES_ENGINE_POLLINTERVAL"] = "1s";
         var sidecar = new SidecarProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
-        await sidecar.WaitUntilAsync(async () => (await sidecar.TryGetAsync("/readyz")) == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the sidecar to be ready");
+        await sidecar.WaitUntilAsync(async () => await sidecar.TryGetAsync("/readyz") is { } ready
+            && (ready.Status == HttpStatusCode.OK || ready.Body.StartsWith("not ready: no rules loaded", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(60), "the sidecar to be ready");
         return sidecar;
     }
 
@@ -116,12 +121,12 @@ public sealed class SidecarProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private async Task<HttpStatusCode?> TryGetAsync(string path)
+    private async Task<(HttpStatusCode Status, string Body)?> TryGetAsync(string path)
     {
         try
         {
             using var response = await Client.GetAsync(path);
-            return response.StatusCode;
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
         }
         catch (HttpRequestException)
         {

@@ -1,0 +1,11 @@
+using System.Globalization;
+
+namespace RulesEngine.Host.Cli;
+
+/// <summary>A count with its noun in the right number, for what the commands print: "1 error", "2 errors".</summary>
+internal static class Counted
+{
+    /// <param name="plural">The plural when it is not the singular with an s: "1 match", "2 matches".</param>
+    public static string Of(long count, string singular, string? plural = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? singular : plural ?? singular + "s")}");
+}
