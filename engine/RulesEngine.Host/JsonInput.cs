@@ -30,6 +30,33 @@ internal static class JsonInput
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="utf8"/> nests arrays and objects deeper than <paramref name="maxDepth"/> levels. Checked
+    /// before parsing, whose own limit (64 levels) fails with a message about .NET's reader rather than the store's limit.
+    /// JSON that is not valid is not too deep: parsing it says what is wrong.
+    /// </summary>
+    public static bool NestsDeeperThan(ReadOnlySpan<byte> utf8, int maxDepth)
+    {
+        // Every level opens with a byte, so the reader's own limit is never what stops it.
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = utf8.Length + 1 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth >= maxDepth
+                    && reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return false;
+    }
+
     /// <exception cref="InvalidOperationException">A name or a string is not UTF-16 text.</exception>
     private static string? RepeatedProperty(JsonElement element, bool ignoreCase)
     {

@@ -8,6 +8,12 @@ ProcessExitGuard.Install();
 RulesEngine.RuleThreadGuard.Install();
 try
 {
+    if (ArgumentEncoding.Problem() is { } notUtf8)
+    {
+        Console.Error.WriteLine(notUtf8);
+        return ExitCodes.Error;
+    }
+
     var parseResult = EngineCommandLine.Build().Parse(args);
 
     // Usage errors exit with 2, as rule errors do, rather than System.CommandLine's 1, which here means "a check failed".

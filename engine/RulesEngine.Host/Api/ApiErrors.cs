@@ -6,6 +6,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RulesEngine.Issues;
 
 namespace RulesEngine.Host.Api;
 
@@ -44,6 +45,12 @@ internal static class ApiErrors
         if (!Utf8.IsValid(bytes))
         {
             return (null, Of(StatusCodes.Status400BadRequest, "The request body is not valid UTF-8; send JSON text encoded as UTF-8."));
+        }
+
+        // The body's object is one level; the details in it may nest as deep as the store keeps. Only details nest.
+        if (JsonInput.NestsDeeperThan(bytes, IssueStore.MaxDetailsDepth + 1))
+        {
+            return (null, Of(StatusCodes.Status400BadRequest, InvalidDetailsException.TooDeepMessage));
         }
 
         JsonNode? body;

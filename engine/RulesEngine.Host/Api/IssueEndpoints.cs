@@ -83,7 +83,8 @@ internal static class IssueEndpoints
             return error;
         }
 
-        if (string.IsNullOrWhiteSpace(body!.Name))
+        // A blank name is the store's to refuse, with the message every other way in gives.
+        if (body!.Name is null)
         {
             return ApiErrors.Of(StatusCodes.Status400BadRequest, "'name' is required: the issue's name, which responders match.");
         }

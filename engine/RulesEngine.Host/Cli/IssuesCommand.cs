@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LiteDB;
@@ -123,6 +124,11 @@ internal static class IssuesCommand
     /// text.</exception>
     private static JsonNode? ParseDetails(string text)
     {
+        if (JsonInput.NestsDeeperThan(Encoding.UTF8.GetBytes(text), IssueStore.MaxDetailsDepth))
+        {
+            throw new FormatException(InvalidDetailsException.TooDeepMessage);
+        }
+
         using (var document = JsonDocument.Parse(text))
         {
             if (JsonInput.Problem(document.RootElement, "--details") is { } problem)

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace RulesEngine.Issues;
 
 /// <summary>
@@ -12,4 +14,8 @@ public sealed class InvalidDetailsException : ArgumentException
         : base(message)
     {
     }
+
+    /// <summary>What the store says of details that nest deeper than it keeps, wherever they were found too deep.</summary>
+    internal static string TooDeepMessage { get; } = string.Create(CultureInfo.InvariantCulture,
+        $"The details nest arrays and objects deeper than {IssueStore.MaxDetailsDepth} levels, the most the issue store keeps; flatten them.");
 }

@@ -49,14 +49,15 @@ public static class IssueKeyRules
     /// <param name="subject">How the message names what it is about, such as "the name" or "the heartbeat name".</param>
     internal static string? NameProblem(string? name, string subject)
     {
-        if (string.IsNullOrWhiteSpace(name))
+        var text = name ?? "";
+        if (Blankness(text) is { } blank)
         {
-            return $"{subject} is {(string.IsNullOrEmpty(name) ? "empty" : "only white space")}; a name needs some text";
+            return $"{subject} is {blank}; a name needs some text";
         }
 
-        return LineBreakProblem(name, subject, "a name is one line of text")
-            ?? StoredText.Problem(name, subject)
-            ?? LengthProblem(name, subject, MaxNameBytes, "a name");
+        return LineBreakProblem(text, subject, "a name is one line of text")
+            ?? StoredText.Problem(text, subject)
+            ?? LengthProblem(text, subject, MaxNameBytes, "a name");
     }
 
     /// <summary>
@@ -118,9 +119,32 @@ public static class IssueKeyRules
         }
     }
 
-    private static string? BlankProblem(string key, string subject) => string.IsNullOrWhiteSpace(key)
-        ? $"{subject} is {(key.Length == 0 ? "empty" : "only white space")}; give the record's key, or none for an issue about no record"
+    private static string? BlankProblem(string key, string subject) => Blankness(key) is { } blank
+        ? $"{subject} is {blank}; give the record's key, or none for an issue about no record"
         : null;
+
+    /// <summary>
+    /// How <paramref name="text"/> shows nothing, or null when it shows something: it is empty, only white space, or
+    /// white space and invisible format characters (Unicode category Cf: U+200B zero width space, U+FEFF byte order
+    /// mark, U+2060 word joiner...), which read the same as no name in every list.
+    /// </summary>
+    private static string? Blankness(string text)
+    {
+        if (text.Length == 0)
+        {
+            return "empty";
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "only white space";
+        }
+
+        return text.All(character => char.IsWhiteSpace(character)
+                || char.GetUnicodeCategory(character) == UnicodeCategory.Format)
+            ? "only white space and invisible characters"
+            : null;
+    }
 
     private static string? LineBreakProblem(string text, string subject, string why)
     {

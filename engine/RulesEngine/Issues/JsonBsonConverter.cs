@@ -13,7 +13,7 @@ internal static class JsonBsonConverter
 {
     /// <exception cref="InvalidDetailsException">
     /// The details nest deeper than <see cref="IssueStore.MaxDetailsDepth"/>, hold two keys that differ only in case, a
-    /// number too large to store, or a string or key with a lone surrogate.
+    /// number too large to store, a string or key with a lone surrogate, or a key with a NUL character.
     /// </exception>
     public static BsonValue ToBson(JsonNode? node)
     {
@@ -34,15 +34,17 @@ internal static class JsonBsonConverter
     {
         null => BsonValue.Null,
         JsonObject json => ToDocument(json, Deeper(depth)),
-        JsonArray json => new BsonArray(json.Select(item => ToBson(item, Deeper(depth)))),
+        JsonArray json => ToArray(json, Deeper(depth)),
         JsonValue json => ToBson(json, depth),
         _ => throw new NotSupportedException($"A JSON node of type {node.GetType().Name} cannot be stored."),
     };
 
+    // The depth is counted before the items are read, so that an empty array counts as a level as an empty object does.
+    private static BsonArray ToArray(JsonArray json, int depth) => new(json.Select(item => ToBson(item, depth)));
+
     private static int Deeper(int depth) => depth < IssueStore.MaxDetailsDepth
         ? depth + 1
-        : throw new InvalidDetailsException(string.Create(CultureInfo.InvariantCulture,
-            $"The details nest arrays and objects deeper than {IssueStore.MaxDetailsDepth} levels, the most the issue store keeps; flatten them."));
+        : throw new InvalidDetailsException(InvalidDetailsException.TooDeepMessage);
 
     public static JsonNode? ToJson(BsonValue value) => value.Type switch
     {
@@ -71,6 +73,7 @@ internal static class JsonBsonConverter
         foreach (var (key, node) in json)
         {
             ThrowIfNotText(key, "A key in the details");
+            ThrowIfNul(key);
 
             // LiteDB's documents compare keys ignoring case: a second key would silently replace the first.
             if (document.ContainsKey(key))
@@ -122,6 +125,16 @@ internal static class JsonBsonConverter
         if (StoredText.Problem(text, subject) is { } problem)
         {
             throw new InvalidDetailsException(problem + ".");
+        }
+    }
+
+    // BSON writes a key as a C string, ended by a NUL character: LiteDB cannot keep a key holding one.
+    private static void ThrowIfNul(string key)
+    {
+        if (key.IndexOf('\0', StringComparison.Ordinal) is var position and >= 0)
+        {
+            throw new InvalidDetailsException(string.Create(CultureInfo.InvariantCulture,
+                $"A key in the details {IssueKeyRules.Quote(key)} holds a NUL character (U+0000) at position {position + 1}; the issue store cannot keep it in a key."));
         }
     }
 

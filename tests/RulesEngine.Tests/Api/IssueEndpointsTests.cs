@@ -93,13 +93,21 @@ public sealed class IssueEndpointsTests : IDisposable
 
         var deep = await client.PostAsync("/api/issues", Json($$"""{"name": "deep 33", "details": {{Nested(33)}}}"""));
         var atLimit = await client.PostAsync("/api/issues", Json($$"""{"name": "deep 32", "details": {{Nested(32)}}}"""));
+        var beyondParser = await client.PostAsync("/api/issues", Json($$"""{"name": "deep 1000", "details": {{Nested(1000)}}}"""));
+        var emptyInnermost = await client.PostAsync("/api/issues", Json($$"""{"name": "deep 33", "details": {{Nested(32).Replace("1", "[]")}}}"""));
+        var nulKey = await client.PostAsync("/api/issues", Json("""{"name": "nul", "details": {"a\u0000b": 1}}"""));
 
-        Assert.Equal("The details nest arrays and objects deeper than 32 levels, the most the issue store keeps; flatten them.",
-            await ErrorAsync(deep, HttpStatusCode.BadRequest));
+        const string TooDeep = "The details nest arrays and objects deeper than 32 levels, the most the issue store keeps; flatten them.";
+        Assert.Equal(TooDeep, await ErrorAsync(deep, HttpStatusCode.BadRequest));
+        Assert.Equal(TooDeep, await ErrorAsync(beyondParser, HttpStatusCode.BadRequest));
+        Assert.Equal(TooDeep, await ErrorAsync(emptyInnermost, HttpStatusCode.BadRequest));
+        Assert.Equal("A key in the details 'a\\0b' holds a NUL character (U+0000) at position 2; the issue store cannot keep it in a key.",
+            await ErrorAsync(nulKey, HttpStatusCode.BadRequest));
         Assert.Equal(HttpStatusCode.Created, atLimit.StatusCode);
         var listed = Assert.Single(await sidecar.IssuesAsync());
         Assert.Equal("deep 32", listed!["name"]!.GetValue<string>());
         var id = listed["id"]!.GetValue<long>();
+        Assert.Equal(1, id);
         Assert.Equal(Nested(32), (await sidecar.GetJsonAsync($"/api/issues/{id}"))["details"]!.ToJsonString());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/issues/{id}")).StatusCode);

@@ -36,6 +36,7 @@ public sealed class IssuesCommandTests : IDisposable
     public async Task Open_refuses_details_deeper_than_the_store_keeps_and_details_at_the_limit_print_in_every_form()
     {
         var deep = await EngineProcess.RunAsync(workspace.Root, "issues", "open", "deep", "--details", Nested(33));
+        var beyondParser = await EngineProcess.RunAsync(workspace.Root, "issues", "open", "deep", "--details", Nested(1000));
         var atLimit = await EngineProcess.RunAsync(workspace.Root, "issues", "open", "deep", "--details", Nested(32));
         var list = await EngineProcess.RunAsync(workspace.Root, "issues", "list");
         var listJson = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--json");
@@ -44,6 +45,7 @@ public sealed class IssuesCommandTests : IDisposable
 
         Assert.Equal((2, "The details nest arrays and objects deeper than 32 levels, the most the issue store keeps; flatten them."),
             (deep.ExitCode, deep.Stderr.Trim()));
+        Assert.Equal((2, deep.Stderr), (beyondParser.ExitCode, beyondParser.Stderr));
         Assert.True(atLimit.ExitCode == 0, atLimit.ToString());
         Assert.True(list.ExitCode == 0, list.ToString());
         Assert.True(show.ExitCode == 0, show.ToString());
@@ -55,6 +57,7 @@ public sealed class IssuesCommandTests : IDisposable
     [InlineData("--details is ambiguous: the property 'x' appears twice in one object; give it once.", "--details", """{"x": 1, "x": 2}""")]
     [InlineData("--details holds a lone UTF-16 surrogate, which is not text: ", "--details", """{"x": "\ud800"}""")]
     [InlineData("The record key is empty; give the record's key, or none for an issue about no record.", "--record", "")]
+    [InlineData("A key in the details 'a\\0b' holds a NUL character (U+0000) at position 2; the issue store cannot keep it in a key.", "--details", """{"a\u0000b": 1}""")]
     public async Task Open_refuses_details_or_a_record_key_it_cannot_keep_with_one_line_and_exit_2(string expected, params string[] options)
     {
         var result = await EngineProcess.RunAsync(workspace.Root, ["issues", "open", "new one", .. options]);
@@ -63,6 +66,37 @@ public sealed class IssuesCommandTests : IDisposable
         Assert.StartsWith(expected, Assert.Single(result.Stderr.Trim().Split('\n')));
         using var store = IssueStore.Open(workspace.StorePath);
         Assert.Empty(store.Find(new IssueQuery()));
+    }
+
+    [Fact]
+    public async Task An_argument_that_is_not_utf8_exits_2_and_one_that_holds_a_typed_replacement_character_is_kept()
+    {
+        // The shell hands the process the byte 0xE9, a Latin-1 "é", which no UTF-8 text holds.
+        var latin1 = await RunInBashAsync($"exec dotnet '{EngineProcess.AssemblyPath}' issues open $'caf\\xe9 down'");
+        var typed = await EngineProcess.RunAsync(workspace.Root, "issues", "open", "caf\ufffd down");
+
+        Assert.Equal(2, latin1.ExitCode);
+        Assert.StartsWith("The argument 'caf\ufffd down' is not UTF-8 text", latin1.Stderr);
+        Assert.True(typed.ExitCode == 0, typed.ToString());
+        using var store = IssueStore.Open(workspace.StorePath);
+        Assert.Equal("caf\ufffd down", Assert.Single(store.Find(new IssueQuery())).Name);
+    }
+
+    private async Task<ProcessResult> RunInBashAsync(string script)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash")
+        {
+            WorkingDirectory = workspace.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new ProcessResult(process.ExitCode, await stdout, await stderr);
     }
 
     /// <summary>Arrays nested <paramref name="levels"/> deep around the number 1, as JSON text.</summary>

@@ -20,6 +20,8 @@ public sealed class IssueKeyRulesTests : IDisposable
     [Theory]
     [InlineData("", "The issue name is empty; a name needs some text.")]
     [InlineData("  \u00a0", "The issue name is only white space; a name needs some text.")]
+    [InlineData("\u200b", "The issue name is only white space and invisible characters; a name needs some text.")]
+    [InlineData(" \ufeff\u2060 ", "The issue name is only white space and invisible characters; a name needs some text.")]
     [InlineData("disk\tfull", "The issue name 'disk\\tfull' holds a control character (a tab or a line break, say) at position 5; a name is one line of text.")]
     [InlineData("disk full\n", "The issue name 'disk full\\n' holds a control character (a tab or a line break, say) at position 10; a name is one line of text.")]
     [InlineData("disk\0full", "The issue name 'disk\\0full' holds a control character (a tab or a line break, say) at position 5; a name is one line of text.")]
@@ -47,6 +49,7 @@ public sealed class IssueKeyRulesTests : IDisposable
     [Theory]
     [InlineData("", "empty")]
     [InlineData(" \t", "only white space")]
+    [InlineData("\u200b", "only white space and invisible characters")]
     public void Maybe_open_refuses_a_blank_record_key_which_would_read_as_no_record(string key, string blank)
     {
         var error = Assert.Throws<InvalidKeyException>(() => _store.MaybeOpen(new IssueKey("order unpaid", key), null));

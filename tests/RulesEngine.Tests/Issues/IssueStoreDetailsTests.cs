@@ -101,6 +101,35 @@ public sealed class IssueStoreDetailsTests : IDisposable
         Assert.Equal(0, store.Count(IssueStatus.Open));
     }
 
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("{}")]
+    public void An_empty_innermost_array_or_object_counts_as_a_level(string innermost)
+    {
+        using var store = _folder.Open();
+        var levels = IssueStore.MaxDetailsDepth;
+        var details = JsonNode.Parse(new string('[', levels) + innermost + new string(']', levels));
+
+        var error = Assert.Throws<InvalidDetailsException>(() => store.MaybeOpen(new IssueKey("deep"), details));
+
+        Assert.StartsWith("The details nest arrays and objects deeper than 32 levels", error.Message);
+        Assert.Equal(0, store.Count(IssueStatus.Open));
+    }
+
+    [Fact]
+    public void A_key_with_a_nul_character_is_refused_as_the_details_fault_and_nothing_is_written()
+    {
+        using var store = _folder.Open();
+        var details = new JsonObject { ["ok"] = new JsonObject { ["disk\0name"] = 1 } };
+
+        var error = Assert.Throws<InvalidDetailsException>(() => store.MaybeOpen(new IssueKey("nul"), details));
+
+        Assert.Equal("A key in the details 'disk\\0name' holds a NUL character (U+0000) at position 5; "
+            + "the issue store cannot keep it in a key.", error.Message);
+        Assert.Equal(0, store.Count(IssueStatus.Open));
+        Assert.NotNull(store.MaybeOpen(new IssueKey("after"), new JsonObject { ["disk name"] = 1 }).Issue);
+    }
+
     [Fact]
     public void Details_nested_as_deep_as_the_limit_come_back_equal()
     {

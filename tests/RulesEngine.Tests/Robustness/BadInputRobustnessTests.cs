@@ -33,6 +33,25 @@ public sealed class BadInputRobustnessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_check_whose_details_have_a_key_with_a_nul_character_is_an_error_of_the_rule_not_of_the_store()
+    {
+        workspace.WriteRules("nul.yaml", """
+            assertions:
+              - name: nul key
+                check: return (false, new Dictionary<string, int> { ["a\0b"] = 1 });
+            """);
+        using var engine = workspace.OpenEngine();
+
+        var report = (await engine.CheckAsync()).Rules.Single();
+
+        Assert.Equal(RuleOutcome.Error, report.Outcome);
+        Assert.Contains("A key in the details 'a\\0b' holds a NUL character (U+0000) at position 2", report.Error);
+        Assert.DoesNotContain("issue store could not", report.Error);
+        Assert.Empty(engine.Issues.Find(new IssueQuery()));
+        Assert.Null(engine.Issues.DamageFound);
+    }
+
+    [Fact]
     public async Task A_check_whose_details_nest_deeper_than_the_store_keeps_opens_its_issue_with_them_cut()
     {
         workspace.WriteRules("deep.yaml", """
