@@ -92,7 +92,7 @@ public static class RuleThreadGuard
         {
             var rule = type is null ? null : GeneratedTypeNames.RuleOf(rules.File, type);
             rules.Logs.CreateLogger(rule is null ? typeof(RuleThreadGuard).FullName! : $"Rules.{rule}")
-                .LogError(EngineEvents.RuleThreadError, Message, path, rule ?? "unknown", ScriptErrors.Describe(exception, path));
+                .LogError(EngineEvents.RuleThreadError, Message, path, rule ?? "unknown", ScriptErrors.DescribeAsThrown(exception, path));
         }
         catch (Exception failure)
         {

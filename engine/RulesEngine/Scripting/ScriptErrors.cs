@@ -23,11 +23,16 @@ internal static class ScriptErrors
     }
 
     /// <summary>One line for an operator: the exception's type and message, and where in the rule file.</summary>
-    public static string Describe(Exception exception, string ruleFilePath)
+    /// <remarks>An aggregate of one exception, as a task gathers what it threw, is described as the one exception.</remarks>
+    public static string Describe(Exception exception, string ruleFilePath) => DescribeAsThrown(
+        exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception,
+        ruleFilePath);
+
+    /// <summary>As <see cref="Describe"/>, but an aggregate is described as itself: rule code threw it.</summary>
+    public static string DescribeAsThrown(Exception exception, string ruleFilePath)
     {
-        var inner = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
-        var location = Locate(inner, ruleFilePath);
+        var location = Locate(exception, ruleFilePath);
         var where = location is null ? "" : $" at {location}";
-        return $"{inner.GetType().Name}: {inner.Message}{where}";
+        return $"{exception.GetType().Name}: {exception.Message}{where}";
     }
 }

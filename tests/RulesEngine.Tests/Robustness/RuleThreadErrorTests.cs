@@ -63,7 +63,7 @@ public sealed class RuleThreadErrorTests : IDisposable
                 source: { csharp: "new[] { 1 }.Select(id => new { id })" }
                 key: id
                 check: |
-                  try { throw new FormatException("bad record"); }
+                  try { throw new AggregateException("bad batch", new FormatException("bad record")); }
                   catch (Exception e) { AppDomain.CurrentDomain.SetData("RuleThreadErrorTests.stash", e); }
                   return true;
             """);
@@ -77,7 +77,7 @@ public sealed class RuleThreadErrorTests : IDisposable
         var logged = Assert.Single(logs.Entries, entry => entry.EventId == EngineEvents.RuleThreadError);
         Assert.Equal(("Rules.stasher", LogLevel.Error), (logged.Category, logged.Level));
         Assert.Equal($"Rule code in {path} (rule stasher) threw on a thread of its own, outside any check or action: "
-            + $"FormatException: bad record at {path}:12:13; the engine goes on", logged.Message);
+            + $"AggregateException: bad batch (bad record) at {path}:12:13; the engine goes on", logged.Message);
     }
 
     [Fact]
