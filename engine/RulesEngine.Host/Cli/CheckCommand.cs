@@ -36,7 +36,7 @@ internal static class CheckCommand
         output.Write(new { loadErrors = RuleErrorsPrinter.ToJson(loaded), summary.Passed, summary.Failed, summary.Errors, rules = summary.Rules, respond = responded }, _ =>
         {
             RuleErrorsPrinter.Print(loaded, engine.Options.RulesDirectory);
-            PrintForPeople(summary);
+            PrintForPeople(summary, loaded.Errors.Count);
             if (responded is not null)
             {
                 RespondCommand.PrintForPeople(responded);
@@ -48,7 +48,9 @@ internal static class CheckCommand
             : ExitCodes.Success;
     }
 
-    private static void PrintForPeople(CheckSummary summary)
+    /// <param name="loadErrors">The rule files' errors: rules that did not load are not in the summary, but the
+    /// last line, the one a person reads, must not look all well when some could not even run.</param>
+    private static void PrintForPeople(CheckSummary summary, int loadErrors)
     {
         foreach (var rule in summary.Rules)
         {
@@ -70,6 +72,7 @@ internal static class CheckCommand
             }
         }
 
-        Console.WriteLine($"{summary.Passed} passed, {summary.Failed} failed, {Counted.Of(summary.Errors, "error")}");
+        var notLoaded = loadErrors == 0 ? "" : $"; {Counted.Of(loadErrors, "load error")}, on stderr";
+        Console.WriteLine($"{summary.Passed} passed, {summary.Failed} failed, {Counted.Of(summary.Errors, "error")}{notLoaded}");
     }
 }

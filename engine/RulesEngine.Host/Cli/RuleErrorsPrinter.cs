@@ -8,7 +8,10 @@ internal static class RuleErrorsPrinter
     public static void Print(RuleSet rules, string directory)
     {
         var ruleCount = rules.Assertions.Count + rules.ModelAssertions.Count + rules.Responders.Count;
-        Console.WriteLine($"Loaded {Counted.Of(ruleCount, "rule")} from {Counted.Of(rules.Files.Count, "file")} in {directory}.");
+        var failedFiles = rules.Errors.Select(error => error.Location.File).Distinct().Count();
+        var errors = rules.Errors.Count == 0 ? ""
+            : $"; {Counted.Of(rules.Errors.Count, "error")} in {Counted.Of(failedFiles, "file")}, on stderr";
+        Console.WriteLine($"Loaded {Counted.Of(ruleCount, "rule")} from {Counted.Of(rules.Files.Count, "file")} in {directory}{errors}.");
         foreach (var error in rules.Errors)
         {
             Console.Error.WriteLine($"error: {error}");

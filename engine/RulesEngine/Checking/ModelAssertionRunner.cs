@@ -146,34 +146,38 @@ public sealed class ModelAssertionRunner
         var problems = new List<string>();
         if (plan.Errors > 0)
         {
-            problems.Add($"the check threw for {plan.Errors} record(s), whose issues were left as they were; first: {plan.FirstError}");
+            problems.Add($"the check threw for {Counted.Of(plan.Errors, "record")}, whose {(plan.Errors == 1 ? "issue was" : "issues were")} left as {(plan.Errors == 1 ? "it was" : "they were")}; first: {plan.FirstError}");
         }
 
         if (plan.NullKeys > 0)
         {
-            problems.Add($"{plan.NullKeys} record(s) have a null key and were skipped");
+            problems.Add($"{Counted.Of(plan.NullKeys, "record")} {Have(plan.NullKeys)} a null key and {Were(plan.NullKeys)} skipped");
         }
 
         if (plan.LongKeys > 0)
         {
-            problems.Add($"{plan.LongKeys} record(s) have a key longer than {IssueKeyRules.MaxRecordKeyBytes} bytes " +
-                $"of UTF-8, more than the issue store can index, and were skipped; first: {IssueKeyRules.Quote(plan.FirstLongKey!)}");
+            problems.Add($"{Counted.Of(plan.LongKeys, "record")} {Have(plan.LongKeys)} a key longer than {IssueKeyRules.MaxRecordKeyBytes} bytes " +
+                $"of UTF-8, more than the issue store can index, and {Were(plan.LongKeys)} skipped; first: {IssueKeyRules.Quote(plan.FirstLongKey!)}");
         }
 
         if (plan.RepeatedKeys.Count > 0)
         {
             var sample = string.Join(", ", plan.RepeatedKeys.Take(5).Select(key => $"'{key}'"));
-            problems.Add($"{plan.RepeatedKeys.Count} key(s) appear on more than one record and were skipped: {sample}");
+            problems.Add($"{Counted.Of(plan.RepeatedKeys.Count, "key")} {(plan.RepeatedKeys.Count == 1 ? "appears" : "appear")} on more than one record and {Were(plan.RepeatedKeys.Count)} skipped: {sample}");
         }
 
         if (plan.KeptUnseen > 0)
         {
-            problems.Add($"{plan.KeptUnseen} open issue(s) whose record was not seen were left open, " +
+            problems.Add($"{Counted.Of(plan.KeptUnseen, "open issue")} whose record was not seen {Were(plan.KeptUnseen)} left open, " +
                 "as a record skipped for its key may be theirs");
         }
 
         return problems.Count == 0 ? null : string.Join("; ", problems);
     }
+
+    private static string Have(long count) => count == 1 ? "has" : "have";
+
+    private static string Were(long count) => count == 1 ? "was" : "were";
 
     private static string? FormatKey(object? key) => key switch
     {

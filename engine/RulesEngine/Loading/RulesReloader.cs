@@ -176,30 +176,34 @@ public sealed class RulesReloader
             LogErrors(result.Errors);
         }
 
-        var failedFiles = result.Errors.Select(error => error.Location.File).Distinct().Count();
+        // The counts are logged with their nouns ("1 rule", "2 rules"): these lines are read by people, and machines
+        // have the event ids and the metrics.
+        var rules = Counted.Of(result.Rules, "rule");
+        var files = Counted.Of(result.Files, "file");
+        var failedFiles = Counted.Of(result.Errors.Select(error => error.Location.File).Distinct().Count(), "file");
         if (atStart)
         {
             if (result.Success)
             {
-                log.LogInformation(EngineEvents.RulesLoaded, "Loaded {Rules} rules from {Files} files ({Reason}) in {DurationMs} ms",
-                    result.Rules, result.Files, result.Reason, durationMs);
+                log.LogInformation(EngineEvents.RulesLoaded, "Loaded {Rules} from {Files} ({Reason}) in {DurationMs} ms",
+                    rules, files, result.Reason, durationMs);
             }
             else
             {
-                log.LogWarning(EngineEvents.RulesLoaded, "Loaded {Rules} rules from {Files} files ({Reason}) in {DurationMs} ms; " +
-                    "{FailedFiles} files had errors, logged above", result.Rules, result.Files, result.Reason, durationMs, failedFiles);
+                log.LogWarning(EngineEvents.RulesLoaded, "Loaded {Rules} from {Files} ({Reason}) in {DurationMs} ms; " +
+                    "{FailedFiles} had errors, logged above", rules, files, result.Reason, durationMs, failedFiles);
             }
         }
         else if (result.Success)
         {
-            log.LogInformation(EngineEvents.RulesReloaded, "Reloaded {Rules} rules from {Files} files ({Reason}) in {DurationMs} ms",
-                result.Rules, result.Files, result.Reason, durationMs);
+            log.LogInformation(EngineEvents.RulesReloaded, "Reloaded {Rules} from {Files} ({Reason}) in {DurationMs} ms",
+                rules, files, result.Reason, durationMs);
         }
         else
         {
-            log.LogError(EngineEvents.ReloadFailed, "Reloading {Directory} ({Reason}) failed: {Errors} errors in {FailedFiles} " +
-                "files, logged above; each keeps its last good version, and {Rules} rules from {Files} files run",
-                directory, result.Reason, result.Errors.Count, failedFiles, result.Rules, result.Files);
+            log.LogError(EngineEvents.ReloadFailed, "Reloading {Directory} ({Reason}) failed: {Errors} in {FailedFiles}, " +
+                "logged above; each keeps its last good version, and {Rules} from {Files} run",
+                directory, result.Reason, Counted.Of(result.Errors.Count, "error"), failedFiles, rules, files);
         }
     }
 

@@ -54,9 +54,12 @@ public static class RecordFields
         }
         catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException)
         {
-            throw new FormatException($"Field '{field}' holds {value.GetRawText()}, which is not a {typeof(T).Name}.", exception);
+            throw new FormatException($"Field '{field}' holds {value.GetRawText()}, which is not {Article(typeof(T).Name)} {typeof(T).Name}.", exception);
         }
     }
+
+    // The article a type's name reads with: "an Int64", "a Decimal", "a UInt32".
+    private static string Article(string typeName) => "AEIO".Contains(typeName[0]) ? "an" : "a";
 
     private static T NullValue<T>(string field) =>
         default(T) is null
@@ -73,7 +76,7 @@ public static class RecordFields
         }
         catch (Exception exception) when (exception is FormatException or InvalidCastException or OverflowException)
         {
-            throw new FormatException($"Field '{field}' holds '{value}', which is not a {target.Name}.", exception);
+            throw new FormatException($"Field '{field}' holds '{value}', which is not {Article(target.Name)} {target.Name}.", exception);
         }
     }
 

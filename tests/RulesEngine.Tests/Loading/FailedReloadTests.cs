@@ -47,8 +47,8 @@ public sealed class FailedReloadTests : IDisposable
         var logged = Assert.Single(logs.Entries, entry => entry.EventId == EngineEvents.RuleFileError);
         Assert.Equal((LogLevel.Error, $"Loading {workspace.RulesDirectory} (API) failed: the stack ran out"), (logged.Level, logged.Message));
         var failed = Assert.Single(logs.Entries, entry => entry.EventId == EngineEvents.ReloadFailed);
-        Assert.Equal($"Reloading {workspace.RulesDirectory} (API) failed: 1 errors in 1 files, logged above; each keeps " +
-            "its last good version, and 1 rules from 1 files run", failed.Message);
+        Assert.Equal($"Reloading {workspace.RulesDirectory} (API) failed: 1 error in 1 file, logged above; each keeps " +
+            "its last good version, and 1 rule from 1 file run", failed.Message);
 
         failing = false;
         workspace.WriteRules("more.yaml", "assertions: [ { name: more, check: 'true' } ]");

@@ -38,7 +38,7 @@ public sealed class LoadEventIdTests : IDisposable
             Assert.Contains(": rule 'broken': ", entry.Message);
         });
         var loaded = Assert.Single(entries, entry => entry.EventId == EngineEvents.RulesLoaded);
-        Assert.Matches(@"^Loaded 1 rules from 2 files \(start\) in \d+ ms; 1 files had errors, logged above$", loaded.Message);
+        Assert.Matches(@"^Loaded 1 rule from 2 files \(start\) in \d+ ms; 1 file had errors, logged above$", loaded.Message);
         Assert.Equal(["good"], engine.Rules.Assertions.Select(rule => rule.Name));
     }
 
@@ -54,7 +54,7 @@ public sealed class LoadEventIdTests : IDisposable
 
         var entries = ReloaderEntries();
         Assert.Equal([EngineEvents.RulesLoaded.Id, EngineEvents.RulesReloaded.Id], entries.Select(entry => entry.EventId.Id));
-        Assert.Matches(@"^Loaded 1 rules from 1 files \(start\) in \d+ ms$", entries[0].Message);
+        Assert.Matches(@"^Loaded 1 rule from 1 file \(start\) in \d+ ms$", entries[0].Message);
         Assert.Matches(@"^Reloaded 2 rules from 2 files \(SIGHUP\) in \d+ ms$", entries[1].Message);
     }
 
@@ -73,8 +73,9 @@ public sealed class LoadEventIdTests : IDisposable
         Assert.All(entries.SkipLast(1), entry => Assert.Equal(EngineEvents.RuleFileError, entry.EventId));
         var failed = entries[^1];
         Assert.Equal((EngineEvents.ReloadFailed, LogLevel.Error), (failed.EventId, failed.Level));
-        Assert.Equal($"Reloading {workspace.RulesDirectory} (API) failed: {result.Errors.Count} errors in 1 files, logged " +
-            "above; each keeps its last good version, and 1 rules from 1 files run", failed.Message);
+        Assert.Equal(2, result.Errors.Count);
+        Assert.Equal($"Reloading {workspace.RulesDirectory} (API) failed: 2 errors in 1 file, logged " +
+            "above; each keeps its last good version, and 1 rule from 1 file run", failed.Message);
         Assert.DoesNotContain(ReloaderEntries(), entry => entry.EventId == EngineEvents.RulesReloaded);
         Assert.Equal(["a"], engine.Rules.Assertions.Select(rule => rule.Name));
     }

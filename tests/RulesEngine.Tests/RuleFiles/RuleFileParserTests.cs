@@ -54,6 +54,19 @@ public sealed class RuleFileParserTests
         Assert.Empty(result.RuleNames());
     }
 
+    [Theory]
+    [InlineData("assertions: [", 1, 14)]
+    [InlineData("usings: []\nassertions: [", 2, 14)]
+    [InlineData("usings: []\r\nassertions: [\r\n", 2, 14)]
+    public void Malformed_yaml_at_the_end_of_a_file_is_reported_on_its_last_line_not_past_it(string text, int line, int column)
+    {
+        var result = RuleFileParser.Parse("rules/cut.yaml", text);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(new SourceLocation("rules/cut.yaml", line, column), error.Location);
+        Assert.StartsWith("malformed YAML: ", error.Message);
+    }
+
     [Fact]
     public void Unquoted_colon_in_inline_code_is_malformed_yaml_with_a_hint_to_quote_it()
     {

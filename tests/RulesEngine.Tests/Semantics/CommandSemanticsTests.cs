@@ -97,6 +97,20 @@ public sealed class CommandSemanticsTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_counts_the_load_errors_of_a_file_that_did_not_load_in_both_summary_lines()
+    {
+        workspace.WriteRules("good.yaml", "assertions: [ { name: fine, check: \"true\" } ]");
+        workspace.WriteRules("cut.yaml", "assertions: [");
+
+        var result = await EngineProcess.RunAsync(workspace.Root, "check");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Loaded 1 rule from 1 file in rules; 1 error in 1 file, on stderr.", result.Stdout);
+        Assert.EndsWith("1 passed, 0 failed, 0 errors; 1 load error, on stderr", result.Stdout.TrimEnd());
+        Assert.Contains($"{Path.Combine("rules", "cut.yaml")}:1:14: malformed YAML: ", result.Stderr);
+    }
+
+    [Fact]
     public async Task S23_respond_runs_every_responder_once_over_the_open_issues()
     {
         workspace.WriteRules("rules.yaml", """

@@ -115,7 +115,7 @@ public sealed class JsonFileSourceTests : IDisposable
     [InlineData("""{"id": 2, "total": 20, "placed": "2026-02-02"}""", "Field 'paid' is null or missing, but its type Boolean does not allow null")]
     [InlineData("""{"id": 2, "paid": true, "total": "20", "placed": "2026-02-02"}""", "Field 'total' holds \"20\", which is not a Decimal")]
     [InlineData("""{"id": 2, "paid": true, "total": 20, "placed": "next tuesday"}""", "Field 'placed' holds \"next tuesday\", which is not a DateTime")]
-    [InlineData("""{"id": 2.5, "paid": true, "total": 20, "placed": "2026-02-02"}""", "Field 'id' holds 2.5, which is not a Int64")]
+    [InlineData("""{"id": 2.5, "paid": true, "total": 20, "placed": "2026-02-02"}""", "Field 'id' holds 2.5, which is not an Int64")]
     public async Task A_field_of_the_wrong_type_is_an_error_naming_the_field_that_changes_no_issue(string record, string expected)
     {
         WriteRecords(Layout.Lines, Paid, Unpaid, AlsoUnpaid);

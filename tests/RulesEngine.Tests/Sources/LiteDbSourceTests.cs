@@ -127,7 +127,7 @@ public sealed class LiteDbSourceTests : IDisposable
         var report = (await engine.CheckAsync()).Rules.Single();
 
         Assert.Equal(RuleOutcome.Error, report.Outcome);
-        Assert.Contains("1 record(s) have a null key", report.Error);
+        Assert.Contains("1 record has a null key", report.Error);
         Assert.Contains("'2'", report.Error);
         Assert.Equal(["3"], IssueKeys.Of(engine, IssueStatus.Open));
     }

@@ -216,8 +216,8 @@ public sealed class SqliteSourceTests : IDisposable
         var report = (await engine.CheckAsync()).Rules.Single();
 
         Assert.Equal((RuleOutcome.Error, 6, 2), (report.Outcome, report.RecordsChecked, report.IssuesOpened));
-        Assert.Contains("1 record(s) have a null key", report.Error);
-        Assert.Contains("1 key(s) appear on more than one record and were skipped: 'a@example.com'", report.Error);
+        Assert.Contains("1 record has a null key", report.Error);
+        Assert.Contains("1 key appears on more than one record and was skipped: 'a@example.com'", report.Error);
         Assert.Equal(["b@example.com", "c@example.com"], IssueKeys.Of(engine, IssueStatus.Open));
     }
 

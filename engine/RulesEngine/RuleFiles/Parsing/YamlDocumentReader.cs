@@ -65,17 +65,34 @@ internal sealed class YamlDocumentReader
         catch (YamlException exception)
         {
             var message = $"malformed YAML: {exception.Message}{Hint(exception)}";
-            errors.Add(new RuleError(exception.Start.In(path), null, message));
+            errors.Add(new RuleError(WithinText(exception.Start, text).In(path), null, message));
         }
         catch (InvalidOperationException exception)
         {
             // YamlDotNet's scanner throws this, without a position, on some unclosed flow collections
             // (such as "a: [1, 2" followed by more keys); see https://github.com/aaubry/YamlDotNet/issues/541.
             // The end of the last event read is the nearest place we know.
-            errors.Add(new RuleError(reader.lastEnd.In(path), null, $"malformed YAML: {exception.Message}"));
+            errors.Add(new RuleError(WithinText(reader.lastEnd, text).In(path), null, $"malformed YAML: {exception.Message}"));
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The mark, or the end of the last line when it is past it: YamlDotNet puts an error found at the end of a file
+    /// that does not end with a line break (an unclosed <c>[</c>) on a line after the last, which no editor shows.
+    /// </summary>
+    private static Mark WithinText(Mark mark, string text)
+    {
+        var lastLineStart = text.TrimEnd('\n', '\r').LastIndexOf('\n') + 1;
+        var lines = text.AsSpan(0, lastLineStart).Count('\n') + 1;
+        if (mark.Line <= lines)
+        {
+            return mark;
+        }
+
+        var lastLine = text.AsSpan(lastLineStart).TrimEnd("\r\n");
+        return new Mark(mark.Index, lines, lastLine.Length + 1);
     }
 
     // YamlDotNet's words for the most common mistake in inline C#, a ": " inside an unquoted value, do not

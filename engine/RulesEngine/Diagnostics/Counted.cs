@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace RulesEngine.Host.Cli;
+namespace RulesEngine;
 
-/// <summary>A count with its noun in the right number, for what the commands print: "1 error", "2 errors".</summary>
+/// <summary>A count with its noun in the right number, for what the engine logs and the commands print: "1 error", "2 errors".</summary>
 internal static class Counted
 {
     /// <param name="plural">The plural when it is not the singular with an s: "1 match", "2 matches".</param>
