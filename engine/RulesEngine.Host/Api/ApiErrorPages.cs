@@ -58,7 +58,8 @@ internal static partial class ApiErrorPages
         });
     }
 
-    private static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/-");
+    /// <summary>True for the API's paths, under <c>/api/</c> and <c>/-/</c>, whose errors are written here.</summary>
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/-");
 
     // The test status-code pages use: an error status, and nothing written or promised yet.
     private static bool HasNoBody(HttpResponse response) =>

@@ -31,6 +31,8 @@ public sealed class BadRequestTests : IAsyncLifetime
     [InlineData("POST", "/api/issues/99999999999999999999/resolve", 404, "Nothing answers POST /api/issues/99999999999999999999/resolve: there is no issue 99999999999999999999: issue ids are at most 9223372036854775807.")]
     [InlineData("POST", "/api/issues/1/frobnicate", 404, "Nothing answers POST /api/issues/1/frobnicate: the path is unknown. An issue's changes are POST /api/issues/1/resolve, /wontfix and /reopen.")]
     [InlineData("GET", "/api/no-such-thing", 404, "Nothing answers GET /api/no-such-thing: the path is unknown.")]
+    [InlineData("POST", "/api/no-such-thing", 404, "Nothing answers POST /api/no-such-thing: the path is unknown.")]
+    [InlineData("GET", "/-/no-such-thing", 404, "Nothing answers GET /-/no-such-thing: the path is unknown.")]
     [InlineData("GET", "/-/reload", 405, "GET /-/reload is not allowed: use POST.")]
     [InlineData("DELETE", "/api/issues/1", 405, "DELETE /api/issues/1 is not allowed: use GET.")]
     public async Task An_api_error_that_no_endpoint_writes_still_has_a_json_error_body(string method, string path, int status, string error)
