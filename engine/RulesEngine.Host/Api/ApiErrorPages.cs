@@ -121,7 +121,7 @@ internal static partial class ApiErrorPages
             "bool" => "true or false",
             var type => $"a value of type {type}",
         };
-        return $"The parameter '{name}' is '{value}', which is not {expected}.";
+        return QueryInput.NotExpected(name, value, expected);
     }
 
     // The type as ASP.NET Core writes it: "int", "int?" or "Nullable<int>".

@@ -4,8 +4,8 @@ using RulesEngine.Tests.Support;
 namespace RulesEngine.Tests.Dashboard;
 
 /// <summary>
-/// Dashboard addresses that lead nowhere, or to nothing, say so on a page with a way back; the addresses that are not
-/// pages answer as before.
+/// Dashboard addresses that lead nowhere, or to nothing, or carry values the page cannot use, say so on a page with a
+/// way back; the addresses that are not pages answer as before.
 /// </summary>
 public sealed class DashboardAddressTests : IAsyncLifetime
 {
@@ -102,17 +102,39 @@ public sealed class DashboardAddressTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("bogus")]
-    [InlineData("1")]
-    public async Task An_unknown_status_is_a_400_page_naming_it_rather_than_every_issue(string status)
+    [InlineData("/?before=abc", "The parameter 'before' is 'abc', which is not a whole number from 0 to 9223372036854775807.")]
+    [InlineData("/?before=-1", "The parameter 'before' is '-1', which is not a whole number from 0 to 9223372036854775807.")]
+    [InlineData("/?before=99999999999999999999", "The parameter 'before' is '99999999999999999999', which is not a whole number from 0 to 9223372036854775807.")]
+    [InlineData("/?status=all&after=1.5", "The parameter 'after' is '1.5', which is not a whole number from 0 to 9223372036854775807.")]
+    [InlineData("/?after=2&before=%20", "The parameter 'before' is ' ', which is not a whole number from 0 to 9223372036854775807.")]
+    [InlineData("/?after=1&before=3", "The parameters 'before' and 'after' cannot be given together: a page holds the issues older than an id, or those newer.")]
+    [InlineData("/?status=bogus", "The parameter 'status' is 'bogus', which is not one of Open, Resolved, WontFix or all.")]
+    [InlineData("/?status=1&rule=export", "The parameter 'status' is '1', which is not one of Open, Resolved, WontFix or all.")]
+    public async Task A_query_value_the_issues_page_cannot_use_is_a_400_page_naming_the_parameter_rather_than_issues(string path, string problem)
     {
         await sidecar.Client.PostAsync("/api/issues", new StringContent("""{"name": "listed"}""", System.Text.Encoding.UTF8, "application/json"));
 
-        using var response = await sidecar.Client.GetAsync($"/?status={status}");
-        var page = await response.Content.ReadAsStringAsync();
+        using var response = await sidecar.Client.GetAsync(path);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains($"There is no status &#x27;{status}&#x27;: the statuses are Open, Resolved and WontFix", page);
+        var page = await DashboardPage.ReadAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains($"<p class=\"problem\" role=\"alert\">{problem}</p>", page);
         Assert.DoesNotContain("listed", page);
+        Assert.DoesNotContain("unhandled exception", sidecar.Output);
+    }
+
+    [Theory]
+    [InlineData("/?before=&after=", "No open issues.")]
+    [InlineData("/?status=ALL&before=2", "<a href=\"/issues/1\">listed</a>")]
+    [InlineData("/?status=resolved&rule=&name=", "<a href=\"/issues/1\">listed</a>")]
+    public async Task Query_values_the_issues_page_can_use_show_issues(string path, string shown)
+    {
+        await sidecar.Client.PostAsync("/api/issues", new StringContent("""{"name": "listed"}""", System.Text.Encoding.UTF8, "application/json"));
+        await sidecar.Client.PostAsync("/api/issues/1/resolve", null);
+
+        using var response = await sidecar.Client.GetAsync(path);
+
+        var page = await DashboardPage.ReadAsync(response, HttpStatusCode.OK);
+        Assert.Contains(shown, page);
+        Assert.DoesNotContain("class=\"problem\"", page);
     }
 }
