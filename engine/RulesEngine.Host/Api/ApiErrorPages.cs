@@ -58,7 +58,8 @@ internal static partial class ApiErrorPages
         });
     }
 
-    private static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/-");
+    /// <summary>True for the API's paths, under <c>/api/</c> and <c>/-/</c>, whose errors are written here.</summary>
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/-");
 
     // The test status-code pages use: an error status, and nothing written or promised yet.
     private static bool HasNoBody(HttpResponse response) =>
@@ -120,7 +121,7 @@ internal static partial class ApiErrorPages
             "bool" => "true or false",
             var type => $"a value of type {type}",
         };
-        return $"The parameter '{name}' is '{value}', which is not {expected}.";
+        return QueryInput.NotExpected(name, value, expected);
     }
 
     // The type as ASP.NET Core writes it: "int", "int?" or "Nullable<int>".

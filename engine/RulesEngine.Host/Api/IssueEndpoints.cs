@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -51,12 +50,12 @@ internal static class IssueEndpoints
 
         if (Count(limit, MaxLimit, DefaultLimit) is not { } count)
         {
-            return ApiErrors.Of(StatusCodes.Status400BadRequest, OutOfRange("limit", limit!, MaxLimit));
+            return ApiErrors.Of(StatusCodes.Status400BadRequest, QueryInput.NotWholeNumber("limit", limit!, MaxLimit));
         }
 
         if (Count(skip, int.MaxValue, 0) is not { } skipped)
         {
-            return ApiErrors.Of(StatusCodes.Status400BadRequest, OutOfRange("skip", skip!, int.MaxValue));
+            return ApiErrors.Of(StatusCodes.Status400BadRequest, QueryInput.NotWholeNumber("skip", skip!, int.MaxValue));
         }
 
         var query = new IssueQuery { Status = parsed, NamePrefix = name, RecordKey = record, Limit = count, Skip = skipped };
@@ -68,12 +67,7 @@ internal static class IssueEndpoints
     /// number from 0 to <paramref name="most"/>.
     /// </summary>
     private static int? Count(string? text, int most, int absent) =>
-        string.IsNullOrEmpty(text) ? absent
-        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= most ? value
-        : null;
-
-    private static string OutOfRange(string parameter, string text, int most) =>
-        string.Create(CultureInfo.InvariantCulture, $"The parameter '{parameter}' is '{text}', which is not a whole number from 0 to {most}.");
+        string.IsNullOrEmpty(text) ? absent : (int?)QueryInput.WholeNumber(text, most);
 
     private static async Task<IResult> OpenAsync(HttpRequest request, Engine engine, EngineScheduler scheduler)
     {

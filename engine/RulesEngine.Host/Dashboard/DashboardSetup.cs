@@ -39,6 +39,7 @@ internal static class DashboardSetup
 
     public static void MapDashboard(this WebApplication app)
     {
+        DashboardErrorPages.Use(app);
         app.UseAntiforgery();
         app.MapGet("/dashboard.css", ServeStylesheet);
         app.MapRazorComponents<App>();
