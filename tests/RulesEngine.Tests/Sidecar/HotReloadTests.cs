@@ -68,10 +68,9 @@ public sealed class HotReloadTests : IDisposable
             await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text[half..]));
         }
 
-        var written = Stopwatch.StartNew();
+        // How soon it takes effect is the benchmark's to measure; here, that it does, and that the half never counts.
         await sidecar.WaitUntilAsync(async () => (await sidecar.GetJsonAsync("/api/rules"))["rules"]!.AsArray()
             .Any(rule => rule!["name"]!.GetValue<string>() == "paused"), TimeSpan.FromSeconds(10), "the paused file's rule");
-        Assert.True(written.Elapsed < TimeSpan.FromSeconds(2), $"the complete file took {written.Elapsed} to take effect");
         await Task.Delay(2500); // past the settle period, when a held-back failure would be reported
 
         var metrics = await sidecar.Client.GetStringAsync("/metrics");
