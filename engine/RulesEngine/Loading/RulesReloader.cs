@@ -17,6 +17,9 @@ namespace RulesEngine.Loading;
 /// </remarks>
 public sealed class RulesReloader
 {
+    /// <summary>How soon a file written while it was being loaded is loaded again.</summary>
+    private static readonly TimeSpan RetryAfterStaleRead = TimeSpan.FromMilliseconds(100);
+
     private readonly Lock gate = new();
     private readonly Engine engine;
     private readonly Func<RuleSet> load;
@@ -69,10 +72,11 @@ public sealed class RulesReloader
         lock (gate)
         {
             var stopwatch = Stopwatch.StartNew();
+            var started = DateTime.UtcNow;
             var (rules, failures) = TryLoad();
             var errors = failures?.Select(failure => failure.Error).ToList() ?? rules.Errors;
             retryIn = TimeSpan.Zero;
-            if (settle is { } quiet && failures is null && errors.Count > 0 && UntilSettled(errors, quiet) is { } wait)
+            if (settle is { } quiet && failures is null && errors.Count > 0 && UntilSettled(errors, quiet, started) is { } wait)
             {
                 retryIn = wait;
                 Reloaded?.Invoke(rules);
@@ -131,7 +135,10 @@ public sealed class RulesReloader
     /// How long until every file with errors has gone unwritten for <paramref name="settle"/>; null when one of them
     /// already has (or the error is not a file's, or the file is gone), so the failure is reported now.
     /// </returns>
-    private static TimeSpan? UntilSettled(IReadOnlyList<RuleError> errors, TimeSpan settle)
+    /// <param name="loadStarted">When the load that found the errors began. A file written since may have been read
+    /// before its last write (a slow compile on a busy machine can outlast the settle period): its errors may be of text it
+    /// no longer holds, so it is always tried again before they are reported.</param>
+    private static TimeSpan? UntilSettled(IReadOnlyList<RuleError> errors, TimeSpan settle, DateTime loadStarted)
     {
         // File times are real time, even when a test fakes the engine's clock.
         var now = DateTime.UtcNow;
@@ -143,7 +150,8 @@ public sealed class RulesReloader
                 return null;
             }
 
-            var wait = File.GetLastWriteTimeUtc(file) + settle - now;
+            var written = File.GetLastWriteTimeUtc(file);
+            var wait = written >= loadStarted ? Max(written + settle - now, RetryAfterStaleRead) : written + settle - now;
             if (wait <= TimeSpan.Zero)
             {
                 return null;
@@ -154,6 +162,8 @@ public sealed class RulesReloader
 
         return longest;
     }
+
+    private static TimeSpan Max(TimeSpan one, TimeSpan other) => one > other ? one : other;
 
     /// <param name="where">The rule file being loaded when <paramref name="cause"/> was thrown, else the rules folder.</param>
     private static RuleError Failure(string where, Exception cause) =>

@@ -118,6 +118,39 @@ public sealed class FailedReloadTests : IDisposable
         Assert.Contains("rules_engine_last_reload_success 1", await sidecar.Client.GetStringAsync("/metrics"));
     }
 
+    [Fact]
+    public void A_file_written_while_a_slow_load_read_it_is_loaded_again_before_its_errors_are_reported()
+    {
+        var path = workspace.WriteRules("half.yaml", "assertions:\n  - name: half\n    check: 'var x = ;'\n");
+        using var engine = workspace.OpenEngine();
+        var writtenDuringLoad = false;
+
+        // The load reads the half-written file; the rest is written while it compiles, on a machine so busy that the
+        // compile ends after the settle period has passed since that write.
+        var reloader = new RulesReloader(engine, () =>
+        {
+            var rules = engine.LoadRules();
+            if (!writtenDuringLoad)
+            {
+                File.WriteAllText(path, "assertions:\n  - name: half\n    check: 'true'\n");
+                writtenDuringLoad = true;
+            }
+
+            return rules;
+        });
+        var settle = TimeSpan.FromMilliseconds(1);
+        Thread.Sleep(20);
+
+        var heldBack = reloader.ReloadChanged("file change", settle, out var retryIn);
+        var retried = reloader.ReloadChanged("file change", settle, out _);
+
+        Assert.Null(heldBack);
+        Assert.True(retryIn > TimeSpan.Zero);
+        Assert.Equal((0L, 1L), (reloader.Failures, reloader.Successes));
+        Assert.True(retried!.Success);
+        Assert.Equal(["half"], engine.Rules.Assertions.Select(rule => rule.Name));
+    }
+
     /// <summary>Nine levels of ten aliases, each level re-anchoring the same name: a billion values once expanded.</summary>
     private static string AliasBomb() =>
         "assertions:\n  - name: bomb\n    params:\n      lol: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" +
