@@ -17,6 +17,13 @@ public sealed partial class IssueStore : IDisposable
     /// </summary>
     public const int MaxDetailsDepth = 32;
 
+    /// <summary>
+    /// How much text an issue's details may hold, its strings and keys together, in UTF-16 characters. LiteDB keeps a
+    /// document of at most about 16 MB, and an issue's document also holds the history of its actions: this leaves room
+    /// for it even when every character takes three bytes. What a check returns is cut well below this.
+    /// </summary>
+    public const int MaxDetailsTextLength = 2_000_000;
+
     private readonly StoreLockFile _lockFile;
     private readonly LiteDatabase _database;
     private readonly ILiteCollection<BsonDocument> _issues;

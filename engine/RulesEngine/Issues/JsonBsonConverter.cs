@@ -13,13 +13,18 @@ internal static class JsonBsonConverter
 {
     /// <exception cref="InvalidDetailsException">
     /// The details nest deeper than <see cref="IssueStore.MaxDetailsDepth"/>, hold two keys that differ only in case, a
-    /// number too large to store, a string or key with a lone surrogate, or a key with a NUL character.
+    /// number too large to store, a string or key with a lone surrogate, a key with a NUL character, or more text than
+    /// <see cref="IssueStore.MaxDetailsTextLength"/>.
     /// </exception>
     public static BsonValue ToBson(JsonNode? node)
     {
         try
         {
-            return ToBson(node, 0);
+            var bson = ToBson(node, 0);
+            return TextLength(bson) is var length and > IssueStore.MaxDetailsTextLength
+                ? throw new InvalidDetailsException(string.Create(CultureInfo.InvariantCulture,
+                    $"The details are {length:N0} characters of text, more than the {IssueStore.MaxDetailsTextLength:N0} the issue store keeps on an issue; keep the evidence, not the data."))
+                : bson;
         }
         catch (InvalidOperationException exception) when (exception.TargetSite?.DeclaringType?.Assembly == typeof(JsonNode).Assembly)
         {
@@ -28,6 +33,15 @@ internal static class JsonBsonConverter
                 $"A string or key in the details holds a lone UTF-16 surrogate, which is not text ({exception.Message})");
         }
     }
+
+    // The characters of every string and key: nested at most MaxDetailsDepth deep once converted.
+    private static long TextLength(BsonValue value) => value.Type switch
+    {
+        BsonType.String => value.AsString.Length,
+        BsonType.Array => value.AsArray.Sum(TextLength),
+        BsonType.Document => value.AsDocument.Sum(pair => pair.Key.Length + TextLength(pair.Value)),
+        _ => 0,
+    };
 
     /// <param name="depth">How many arrays and objects hold <paramref name="node"/>.</param>
     private static BsonValue ToBson(JsonNode? node, int depth) => node switch

@@ -131,6 +131,20 @@ public sealed class IssueStoreDetailsTests : IDisposable
     }
 
     [Fact]
+    public void Details_larger_than_the_store_keeps_for_an_issue_are_refused_as_the_callers_and_nothing_is_written()
+    {
+        using var store = _folder.Open();
+        var details = new JsonObject { ["dump"] = new string('x', 20_000_000) };
+
+        var error = Assert.Throws<InvalidDetailsException>(() => store.MaybeOpen(new IssueKey("huge"), details));
+
+        Assert.Equal("The details are 20,000,004 characters of text, more than the 2,000,000 the issue store keeps on an "
+            + "issue; keep the evidence, not the data.", error.Message);
+        Assert.Equal(0, store.Count(IssueStatus.Open));
+        Assert.Null(store.DamageFound);
+    }
+
+    [Fact]
     public void Details_nested_as_deep_as_the_limit_come_back_equal()
     {
         var details = Nested(IssueStore.MaxDetailsDepth);

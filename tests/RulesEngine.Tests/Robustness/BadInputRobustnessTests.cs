@@ -3,6 +3,7 @@ using RulesEngine.Checking;
 using RulesEngine.Compilation;
 using RulesEngine.Issues;
 using RulesEngine.Loading;
+using RulesEngine.Scripting;
 using RulesEngine.Tests.Support;
 
 namespace RulesEngine.Tests.Robustness;
@@ -49,6 +50,53 @@ public sealed class BadInputRobustnessTests : IDisposable
         Assert.DoesNotContain("issue store could not", report.Error);
         Assert.Empty(engine.Issues.Find(new IssueQuery()));
         Assert.Null(engine.Issues.DamageFound);
+    }
+
+    [Fact]
+    public async Task A_check_whose_details_reach_into_the_runtime_keeps_them_as_text_and_opens_its_issue()
+    {
+        workspace.WriteRules("runtime.yaml", """
+            assertions:
+              - name: runtime objects
+                timeout: 5s
+                check: |
+                  Exception error;
+                  try { throw new FormatException("bad total"); } catch (Exception e) { error = e; }
+                  return (false, new { type = typeof(string), call = (Func<int>)(() => 1), error, task = Task.FromResult(1) });
+            """);
+        using var engine = workspace.OpenEngine();
+
+        var report = (await engine.CheckAsync()).Rules.Single();
+
+        Assert.Equal(RuleOutcome.Failed, report.Outcome);
+        var details = Assert.Single(engine.Issues.Find(new IssueQuery())).Details!;
+        Assert.Equal("System.String", details["type"]!.GetValue<string>());
+        Assert.Equal("System.Func`1[System.Int32]", details["call"]!.GetValue<string>());
+        Assert.Equal("FormatException: bad total", details["error"]!.GetValue<string>());
+        Assert.StartsWith("System.Threading.Tasks.Task`1", details["task"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_check_whose_details_are_endless_or_huge_opens_its_issue_with_them_cut_and_says_so()
+    {
+        workspace.WriteRules("huge.yaml", """
+            assertions:
+              - name: endless
+                check: return (false, Enumerable.Range(0, int.MaxValue));
+              - name: huge text
+                check: return (false, new { text = new string('x', 20_000_000) });
+            """);
+        using var engine = workspace.OpenEngine();
+
+        var summary = await engine.CheckAsync();
+
+        Assert.All(summary.Rules, rule => Assert.Equal(RuleOutcome.Failed, rule.Outcome));
+        var endless = engine.Issues.Find(new IssueQuery { NamePrefix = "endless" }).Single().Details!.AsArray();
+        Assert.Equal(Details.MaxValues, endless.Count);
+        Assert.Equal(Details.MaxValues - 2, endless[^2]!.GetValue<int>());
+        Assert.Equal("(cut: the details keep 10,000 values)", endless[^1]!.GetValue<string>());
+        var text = engine.Issues.Find(new IssueQuery { NamePrefix = "huge text" }).Single().Details!["text"]!.GetValue<string>();
+        Assert.Equal(new string('x', Details.MaxTextLength - "text".Length) + "... (cut: 20,000,000 characters; the details keep 1,000,000 in all)", text);
     }
 
     [Fact]
