@@ -22,7 +22,12 @@ internal static class HeartbeatEndpoints
 
     private static IResult Read(string name, Engine engine, HttpContext context)
     {
-        name = PathSegment.Decoded(context, name);
+        if (PathSegment.Decoded(context, name) is not { } decoded)
+        {
+            return PathSegment.NotUtf8("heartbeat name");
+        }
+
+        name = decoded;
         return engine.Issues.LastHeartbeat(name) is { } beat
             ? Results.Ok(beat)
             : ApiErrors.Of(StatusCodes.Status404NotFound, $"No heartbeat was ever recorded under '{name}'.");
@@ -30,7 +35,12 @@ internal static class HeartbeatEndpoints
 
     private static IResult Record(string name, Engine engine, HttpContext context)
     {
-        name = PathSegment.Decoded(context, name);
+        if (PathSegment.Decoded(context, name) is not { } decoded)
+        {
+            return PathSegment.NotUtf8("heartbeat name");
+        }
+
+        name = decoded;
         try
         {
             return Results.Ok(engine.Issues.RecordHeartbeat(name));

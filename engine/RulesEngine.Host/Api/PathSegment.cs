@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -11,8 +13,11 @@ namespace RulesEngine.Host.Api;
 /// </summary>
 internal static class PathSegment
 {
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <returns>The segment, or null when its percent-escaped bytes are not UTF-8 (<c>%FF</c>, a Latin-1 client's "ÿ").</returns>
     /// <param name="routeValue">The route's value, used when the raw target is not a plain path (it always is from a usual client).</param>
-    public static string Decoded(HttpContext context, string routeValue)
+    public static string? Decoded(HttpContext context, string routeValue)
     {
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
         if (raw is null || !raw.StartsWith('/'))
@@ -21,7 +26,41 @@ internal static class PathSegment
         }
 
         var path = raw.Split('?', 2)[0];
-        var segment = path[(path.LastIndexOf('/') + 1)..];
-        return Uri.UnescapeDataString(segment);
+        return Unescaped(path[(path.LastIndexOf('/') + 1)..]);
     }
+
+    /// <summary>What <paramref name="segment"/>'s percent escapes stand for, read as UTF-8; null when it is not.</summary>
+    private static string? Unescaped(string segment)
+    {
+        var bytes = new List<byte>(segment.Length);
+        for (var i = 0; i < segment.Length; i++)
+        {
+            if (segment[i] == '%' && i + 2 < segment.Length && byte.TryParse(segment.AsSpan(i + 1, 2),
+                    NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var escaped))
+            {
+                bytes.Add(escaped);
+                i += 2;
+            }
+            else
+            {
+                // The text up to the next escape, whole, so that a surrogate pair stays a pair.
+                var end = segment.IndexOf('%', i + 1) is var next and >= 0 ? next : segment.Length;
+                bytes.AddRange(Encoding.UTF8.GetBytes(segment[i..end]));
+                i = end - 1;
+            }
+        }
+
+        try
+        {
+            return Strict.GetString(bytes.ToArray());
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The answer to a path whose segment is not UTF-8.</summary>
+    public static IResult NotUtf8(string what) => ApiErrors.Of(StatusCodes.Status400BadRequest,
+        $"The {what} in the path is not UTF-8 once its percent escapes are decoded; escape the name's UTF-8 bytes.");
 }

@@ -12,7 +12,8 @@ internal static class RunCommand
             "the folder that holds the rule files");
         var store = CommonOptions.NotBlank(new Option<string?>("--store") { Description = "The LiteDB file holding issues. Default: data/issues.db" },
             "the path of the issue store's file");
-        var urls = new Option<string?>("--urls") { Description = "Where the API listens, ';'-separated. Default: http://127.0.0.1:8080" };
+        var urls = CommonOptions.NotBlank(new Option<string?>("--urls") { Description = "Where the API listens, ';'-separated. Default: http://127.0.0.1:8080" },
+            "one or more addresses to listen on, such as http://127.0.0.1:8080");
         var token = new Option<string?>("--token") { Description = "The token state-changing API requests must carry (Authorization: Bearer ...)." };
         var logFormat = new Option<string?>("--log-format") { Description = "text (default) or json (one JSON object per line)." };
         var config = new Option<string?>("--config") { Description = $"A JSON settings file. Default: {SidecarConfiguration.DefaultFile} when present." };

@@ -212,8 +212,9 @@ public sealed class RulesReloader
         else
         {
             log.LogError(EngineEvents.ReloadFailed, "Reloading {Directory} ({Reason}) failed: {Errors} in {FailedFiles}, " +
-                "logged above; each keeps its last good version, and {Rules} from {Files} run",
-                directory, result.Reason, Counted.Of(result.Errors.Count, "error"), failedFiles, rules, files);
+                "logged above; each keeps its last good version, and {Rules} from {Files} {Run}",
+                directory, result.Reason, Counted.Of(result.Errors.Count, "error"), failedFiles, rules, files,
+                result.Rules == 1 ? "runs" : "run");
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using RulesEngine.Tests.Support;
 
 namespace RulesEngine.Tests.Api;
@@ -44,11 +46,18 @@ public sealed class HeartbeatEndpointsTests : IDisposable
         var escapedPercent = await client.PostAsync("/api/heartbeats/x%252Fy", null);
         var read = await sidecar.GetJsonAsync("/api/heartbeats/a%2Fb");
         var readPercent = await sidecar.GetJsonAsync("/api/heartbeats/x%252Fy");
+        var utf8 = await client.PostAsync("/api/heartbeats/caf%C3%A9", null);
+        var latin1 = await client.PostAsync("/api/heartbeats/caf%E9", null);
+        var readLatin1 = await client.GetAsync("/api/heartbeats/caf%E9");
         var all = await sidecar.GetJsonAsync("/api/heartbeats");
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (slash.StatusCode, climbing.StatusCode, escapedPercent.StatusCode));
+        Assert.Equal(HttpStatusCode.OK, utf8.StatusCode);
+        const string NotUtf8 = "The heartbeat name in the path is not UTF-8 once its percent escapes are decoded; escape the name's UTF-8 bytes.";
+        Assert.Equal((HttpStatusCode.BadRequest, NotUtf8), (latin1.StatusCode, (await latin1.Content.ReadFromJsonAsync<JsonNode>())!["error"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, readLatin1.StatusCode);
         Assert.Equal("a/b", read["name"]!.GetValue<string>());
         Assert.Equal("x%2Fy", readPercent["name"]!.GetValue<string>());
-        Assert.Equal(["../../etc", "a/b", "x%2Fy"], all.AsArray().Select(beat => beat!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal(["../../etc", "a/b", "café", "x%2Fy"], all.AsArray().Select(beat => beat!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
     }
 }

@@ -48,7 +48,7 @@ public sealed class FailedReloadTests : IDisposable
         Assert.Equal((LogLevel.Error, $"Loading {workspace.RulesDirectory} (API) failed: the stack ran out"), (logged.Level, logged.Message));
         var failed = Assert.Single(logs.Entries, entry => entry.EventId == EngineEvents.ReloadFailed);
         Assert.Equal($"Reloading {workspace.RulesDirectory} (API) failed: 1 error in 1 file, logged above; each keeps " +
-            "its last good version, and 1 rule from 1 file run", failed.Message);
+            "its last good version, and 1 rule from 1 file runs", failed.Message);
 
         failing = false;
         workspace.WriteRules("more.yaml", "assertions: [ { name: more, check: 'true' } ]");

@@ -75,7 +75,7 @@ public sealed class LoadEventIdTests : IDisposable
         Assert.Equal((EngineEvents.ReloadFailed, LogLevel.Error), (failed.EventId, failed.Level));
         Assert.Equal(2, result.Errors.Count);
         Assert.Equal($"Reloading {workspace.RulesDirectory} (API) failed: 2 errors in 1 file, logged " +
-            "above; each keeps its last good version, and 1 rule from 1 file run", failed.Message);
+            "above; each keeps its last good version, and 1 rule from 1 file runs", failed.Message);
         Assert.DoesNotContain(ReloaderEntries(), entry => entry.EventId == EngineEvents.RulesReloaded);
         Assert.Equal(["a"], engine.Rules.Assertions.Select(rule => rule.Name));
     }

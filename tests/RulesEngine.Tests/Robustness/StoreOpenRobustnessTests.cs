@@ -65,8 +65,12 @@ public sealed class StoreOpenRobustnessTests : IDisposable
     }
 
     [Fact]
-    public async Task An_empty_rules_or_store_path_is_a_usage_error_with_exit_2()
+    public async Task An_empty_rules_or_store_path_or_urls_is_a_usage_error_with_exit_2()
     {
+        var urls = await EngineProcess.RunAsync(workspace.Root, "run", "--urls", "");
+        Assert.Equal((2, "--urls is empty; give it one or more addresses to listen on, such as http://127.0.0.1:8080.\nRun with --help for usage."),
+            (urls.ExitCode, urls.Stderr.Trim().ReplaceLineEndings("\n")));
+
         var rules = await EngineProcess.RunAsync(workspace.Root, "check", "--rules", "");
         var store = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--store", " ");
         var run = await EngineProcess.RunAsync(workspace.Root, "run", "--rules", "", "--urls", "http://127.0.0.1:0");
