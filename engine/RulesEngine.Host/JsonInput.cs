@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace RulesEngine.Host;
@@ -28,6 +29,25 @@ internal static class JsonInput
         {
             return $"{what} holds a lone UTF-16 surrogate, which is not text: {exception.Message}";
         }
+    }
+
+    /// <summary>
+    /// What is wrong with JSON that did not parse, for the person who wrote it: System.Text.Json's reason without its
+    /// advice to the programmer ("Change the reader options.") and with its zero-based position as a line and a byte
+    /// counted from 1, as an editor shows them.
+    /// </summary>
+    public static string Describe(JsonException exception)
+    {
+        var message = exception.Message;
+        var end = message.IndexOf(" Path: ", StringComparison.Ordinal) is var path and >= 0 ? path
+            : message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+        var reason = (end >= 0 ? message[..end] : message)
+            .Replace(" Change the reader options.", "", StringComparison.Ordinal)
+            .Replace(" in this mode", "", StringComparison.Ordinal)
+            .Trim();
+        return exception.LineNumber is { } line && exception.BytePositionInLine is { } position
+            ? string.Create(CultureInfo.InvariantCulture, $"{reason.TrimEnd('.')} (line {line + 1}, byte {position + 1}).")
+            : reason;
     }
 
     /// <summary>

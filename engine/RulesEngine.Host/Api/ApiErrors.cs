@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RulesEngine.Issues;
@@ -38,7 +40,10 @@ internal static class ApiErrors
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, Of(StatusCodes.Status413PayloadTooLarge, $"The request body is too large: {exception.Message}"));
+            var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            return (null, Of(StatusCodes.Status413PayloadTooLarge, limit is { } most
+                ? string.Create(CultureInfo.InvariantCulture, $"The request body is larger than {most:N0} bytes, the most this sidecar takes (its MaxRequestBodyBytes setting).")
+                : $"The request body is too large: {exception.Message}"));
         }
 
         // System.Text.Json reads bytes that are not UTF-8 inside a string as U+FFFD, which would be stored as if sent.
@@ -68,7 +73,7 @@ internal static class ApiErrors
         }
         catch (JsonException exception)
         {
-            return (null, Of(StatusCodes.Status400BadRequest, $"The request body is not valid JSON: {exception.Message}"));
+            return (null, Of(StatusCodes.Status400BadRequest, $"The request body is not valid JSON: {JsonInput.Describe(exception)}"));
         }
 
         if (body is not JsonObject fields)
@@ -76,6 +81,11 @@ internal static class ApiErrors
             return (null, Of(StatusCodes.Status400BadRequest, body is null
                 ? "The request body is empty or null; expected a JSON object."
                 : $"The request body is {Describe(body)}; expected a JSON object."));
+        }
+
+        if (UnknownProperty<T>(fields) is { } unknown)
+        {
+            return (null, Of(StatusCodes.Status400BadRequest, unknown));
         }
 
         try
@@ -97,6 +107,21 @@ internal static class ApiErrors
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
         var bytes = buffer.ToArray();
         return bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
+    }
+
+    /// <summary>
+    /// A top-level key that is none of <typeparamref name="T"/>'s properties, said with the properties it takes: a
+    /// misspelled <c>"detials"</c> would otherwise open the issue without its details and without a word, where a rule
+    /// file refuses an unknown key.
+    /// </summary>
+    private static string? UnknownProperty<T>(JsonObject body)
+    {
+        var names = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(property => JsonNamingPolicy.CamelCase.ConvertName(property.Name)).ToList();
+        var unknown = body.Select(pair => pair.Key)
+            .FirstOrDefault(key => !names.Contains(key, StringComparer.OrdinalIgnoreCase));
+        return unknown is null ? null
+            : $"The request body has the property '{unknown}', which this request does not take; it takes {string.Join(", ", names)}.";
     }
 
     /// <summary>

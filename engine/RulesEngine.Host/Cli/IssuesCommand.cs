@@ -101,7 +101,7 @@ internal static class IssuesCommand
             }
             catch (JsonException exception)
             {
-                output.Error($"--details is not valid JSON: {exception.Message}");
+                output.Error($"--details is not valid JSON: {JsonInput.Describe(exception)}");
                 return ExitCodes.Error;
             }
             catch (FormatException exception)

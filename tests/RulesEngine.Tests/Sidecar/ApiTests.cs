@@ -51,6 +51,8 @@ public sealed class ApiTests : IDisposable
         Assert.Contains("'name' is required", await noName.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, notJson.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        Assert.Contains("The request body is larger than 1,048,576 bytes, the most this sidecar takes (its MaxRequestBodyBytes setting).",
+            await huge.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         Assert.Empty(await sidecar.IssuesAsync());
