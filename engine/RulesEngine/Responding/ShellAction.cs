@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 using RulesEngine.RuleFiles;
 using RulesEngine.Templates;
@@ -16,6 +17,9 @@ internal sealed class ShellAction(ShellActionDefinition definition) : IResponder
 {
     /// <summary>How many characters of stdout and of stderr are kept in the run's details.</summary>
     private const int KeptOutput = 4096;
+
+    /// <summary>The most bytes of JSON a program is given as its issue's details, well within Linux's 128 KiB a variable.</summary>
+    internal const int MaxDetailsVariableBytes = 64 * 1024;
 
     /// <summary>
     /// How long to wait for the output's end once the program has exited or been killed: a process it left in the
@@ -102,15 +106,32 @@ internal sealed class ShellAction(ShellActionDefinition definition) : IResponder
     private static Task<string> RenderAsync(IssueTemplate template, ActionInvocation invocation) =>
         TemplateRenderer.RenderTextAsync(template, invocation.Templates, invocation.CancellationToken);
 
-    /// <summary>The issue as environment variables, so a script reads it without any quoting to get wrong.</summary>
+    /// <summary>
+    /// The issue as environment variables, so a script reads it without any quoting to get wrong. Linux refuses to
+    /// start a program given one variable over 128 KiB (E2BIG, "Argument list too long"): details longer than
+    /// <see cref="MaxDetailsVariableBytes"/> are replaced, in <c>ISSUE_DETAILS</c> and <c>ISSUE_JSON</c>, by an object
+    /// saying so, and the script reads them whole from the API.
+    /// </summary>
     private static IEnumerable<(string Name, string? Value)> IssueVariables(ActionInvocation invocation)
     {
+        var details = invocation.Issue.Details?.ToJsonString() ?? "null";
+        if (Encoding.UTF8.GetByteCount(details) is var bytes and > MaxDetailsVariableBytes)
+        {
+            var cut = new JsonObject
+            {
+                ["cut"] = string.Create(CultureInfo.InvariantCulture,
+                    $"the details are {bytes:N0} bytes of JSON, more than the {MaxDetailsVariableBytes:N0} a program is given in its environment; read them from the issue's URL"),
+            };
+            invocation = invocation with { Issue = invocation.Issue with { Details = cut } };
+            details = cut.ToJsonString();
+        }
+
         var issue = invocation.Issue;
         yield return ("ISSUE_ID", issue.Id.ToString(CultureInfo.InvariantCulture));
         yield return ("ISSUE_NAME", issue.Name);
         yield return ("ISSUE_STATUS", issue.Status.ToString());
         yield return ("ISSUE_RECORD_KEY", issue.Record?.Key);
-        yield return ("ISSUE_DETAILS", issue.Details?.ToJsonString() ?? "null");
+        yield return ("ISSUE_DETAILS", details);
         yield return ("ISSUE_URL", invocation.IssueUrl);
         yield return ("ISSUE_JSON", IssueJson.Document(invocation).ToJsonString());
         yield return ("RESPONDER_NAME", invocation.Responder);

@@ -50,6 +50,25 @@ public sealed class ShellActionTests : IDisposable
     }
 
     [Fact]
+    public async Task Details_too_large_for_the_environment_are_replaced_by_a_note_and_the_program_still_runs()
+    {
+        var engine = Open("""
+            shell: { program: /bin/sh, args: ["-c", 'echo "$ISSUE_DETAILS"; echo "$ISSUE_JSON"'] }
+            """);
+        var issue = engine.Issues.MaybeOpen(new IssueKey("disk full"), Details($$"""{"blob": "{{new string('x', 200_000)}}"}""")).Issue;
+
+        await engine.RespondAsync();
+
+        var run = Assert.Single(engine.Issues.Get(issue.Id)!.Actions);
+        Assert.Equal(ActionOutcome.Succeeded, run.Outcome);
+        var lines = run.Details!["stdout"]!.GetValue<string>().Split('\n');
+        const string Note = "the details are 200,011 bytes of JSON, more than the 65,536 a program is given in its environment; read them from the issue's URL";
+        Assert.Equal(Note, System.Text.Json.Nodes.JsonNode.Parse(lines[0])!["cut"]!.GetValue<string>());
+        Assert.Equal(Note, System.Text.Json.Nodes.JsonNode.Parse(lines[1])!["issue"]!["details"]!["cut"]!.GetValue<string>());
+        Assert.Equal(200_000, engine.Issues.Get(issue.Id)!.Details!["blob"]!.GetValue<string>().Length);
+    }
+
+    [Fact]
     public async Task A_non_zero_exit_fails_with_the_code_and_the_end_of_stderr()
     {
         var engine = Open("""shell: { program: /bin/sh, args: ["-c", "echo out; echo 'disk still full' >&2; exit 3"] }""");
