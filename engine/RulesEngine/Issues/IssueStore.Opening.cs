@@ -45,10 +45,13 @@ public sealed partial class IssueStore
 
         StoreLogFile.EnsureIsRegularOrAbsent(fullPath);
         StoreLogFile.EnsureHasItsStore(fullPath);
+        // An empty file holds no store yet (LiteDB writes one into it when it is opened to write), so a command that only
+        // reads finds none: said as what it is, not as a missing file.
         if (!create && new FileInfo(fullPath) is not { Exists: true, Length: > 0 })
         {
-            throw new FileNotFoundException(
-                $"There is no issue store at '{fullPath}': check the path. Only what records issues or heartbeats creates a store.",
+            throw new FileNotFoundException(new FileInfo(fullPath).Exists
+                ? $"The issue store '{fullPath}' is an empty file: no issue or heartbeat was ever recorded in it, so there is nothing to read yet."
+                : $"There is no issue store at '{fullPath}': check the path. Only what records issues or heartbeats creates a store.",
                 fullPath);
         }
 

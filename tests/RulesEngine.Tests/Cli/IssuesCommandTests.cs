@@ -124,6 +124,20 @@ public sealed class IssuesCommandTests : IDisposable
         Assert.Equal(IssueStatus.WontFix, after.Get(wontFix)!.Status);
     }
 
+    [Fact]
+    public async Task A_command_that_only_reads_says_an_empty_store_file_holds_nothing_yet_and_leaves_it_empty()
+    {
+        var empty = Path.Combine(workspace.Root, "empty.db");
+        File.WriteAllBytes(empty, []);
+
+        var result = await EngineProcess.RunAsync(workspace.Root, "issues", "list", "--store", empty);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"The issue store '{empty}' is an empty file: no issue or heartbeat was ever recorded in it, so there is nothing to read yet.",
+            result.Stderr.Trim());
+        Assert.Equal(0, new FileInfo(empty).Length);
+    }
+
     [Theory]
     [InlineData("list")]
     [InlineData("show", "1")]
