@@ -42,9 +42,13 @@ public static class IssueKeyRules
         '\u2029',
     ]);
 
+    private static readonly SearchValues<char> BidiControls = SearchValues.Create(
+        "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+
     /// <summary>
     /// Why <paramref name="name"/> cannot be kept, or null when it can: it is blank, holds a control character or a
-    /// line or paragraph separator (a name is one line of text), or is longer than <see cref="MaxNameBytes"/>.
+    /// line or paragraph separator (a name is one line of text), starts or ends with white space, holds a bidirectional
+    /// control character, or is longer than <see cref="MaxNameBytes"/>.
     /// </summary>
     /// <param name="subject">How the message names what it is about, such as "the name" or "the heartbeat name".</param>
     internal static string? NameProblem(string? name, string subject)
@@ -56,8 +60,27 @@ public static class IssueKeyRules
         }
 
         return LineBreakProblem(text, subject, "a name is one line of text")
+            ?? EdgeSpaceProblem(text, subject)
+            ?? BidiProblem(text, subject)
             ?? StoredText.Problem(text, subject)
             ?? LengthProblem(text, subject, MaxNameBytes, "a name");
+    }
+
+    // "disk full " and "disk full" would be two rules, two issues and two heartbeats that read the same in every list.
+    private static string? EdgeSpaceProblem(string name, string subject) =>
+        char.IsWhiteSpace(name[0]) || char.IsWhiteSpace(name[^1])
+            ? $"{subject} {Quote(name)} {(char.IsWhiteSpace(name[0]) ? "starts" : "ends")} with white space, which no list would show; remove it"
+            : null;
+
+    /// <summary>
+    /// A character that reorders how the text around it is shown (U+202A to U+202E, U+2066 to U+2069): a name holding one
+    /// reads differently from what it is, in every list and log.
+    /// </summary>
+    private static string? BidiProblem(string name, string subject)
+    {
+        var position = name.AsSpan().IndexOfAny(BidiControls);
+        return position < 0 ? null : string.Create(CultureInfo.InvariantCulture,
+            $"{subject} {Quote(name)} holds a bidirectional control character (U+{(int)name[position]:X4}) at position {position + 1}, which shows the name in another order than it is written");
     }
 
     /// <summary>
