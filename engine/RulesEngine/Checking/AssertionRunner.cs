@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using RulesEngine.Compilation;
 using RulesEngine.Issues;
@@ -13,6 +14,8 @@ namespace RulesEngine.Checking;
 /// </summary>
 public sealed class AssertionRunner
 {
+    private const int MaxLoggedDetails = 1_000;
+
     private readonly IssueStore store;
     private readonly EngineOptions options;
     private readonly IssueReader reader;
@@ -104,8 +107,15 @@ public sealed class AssertionRunner
         var opened = StoreCall.Write(() => store.MaybeOpen(key, details));
         if (opened.Disposition == OpenDisposition.Created)
         {
-            log.LogInformation(EngineEvents.IssueOpened, "Opened issue {IssueId} '{IssueName}' with details {Details}",
-                opened.Issue.Id, opened.Issue.Name, details?.ToJsonString());
+            if (details is null)
+            {
+                log.LogInformation(EngineEvents.IssueOpened, "Opened issue {IssueId} '{IssueName}'", opened.Issue.Id, opened.Issue.Name);
+            }
+            else
+            {
+                log.LogInformation(EngineEvents.IssueOpened, "Opened issue {IssueId} '{IssueName}' with details {Details}",
+                    opened.Issue.Id, opened.Issue.Name, Shortened(details.ToJsonString()));
+            }
         }
 
         return report with
@@ -114,4 +124,9 @@ public sealed class AssertionRunner
             IssuesOpened = opened.Disposition == OpenDisposition.Created ? 1 : 0,
         };
     }
+
+    // A log line shows the start of large details; the issue keeps them whole.
+    private static string Shortened(string json) => json.Length <= MaxLoggedDetails
+        ? json
+        : string.Create(CultureInfo.InvariantCulture, $"{json[..MaxLoggedDetails]}... ({json.Length:N0} characters)");
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RulesEngine.RuleFiles;
 
 namespace RulesEngine.Checking;
 
@@ -13,9 +14,13 @@ internal static class RuleLog
                 log.LogInformation(EngineEvents.CheckPassed, "Rule '{Rule}' passed in {DurationMs} ms; resolved {Resolved}",
                     report.Rule, report.Duration.TotalMilliseconds, report.IssuesResolved);
                 break;
-            case RuleOutcome.Failed:
+            case RuleOutcome.Failed when report.Kind == RuleKind.ModelAssertion:
                 log.LogInformation(EngineEvents.CheckFailed, "Rule '{Rule}' failed in {DurationMs} ms; opened {Opened}, records failing {RecordsFailed}",
                     report.Rule, report.Duration.TotalMilliseconds, report.IssuesOpened, report.RecordsFailed);
+                break;
+            case RuleOutcome.Failed:
+                log.LogInformation(EngineEvents.CheckFailed, "Rule '{Rule}' failed in {DurationMs} ms; opened {Opened}",
+                    report.Rule, report.Duration.TotalMilliseconds, report.IssuesOpened);
                 break;
             case RuleOutcome.Skipped:
                 log.LogWarning(EngineEvents.RunSkipped, "Rule '{Rule}' in {File} was skipped: {Error}",

@@ -307,9 +307,11 @@ public sealed class EngineScheduler
     private async Task DrainAsync(Task responding)
     {
         Task[] running;
+        ScheduledRule[] scheduled;
         lock (gate)
         {
-            running = rules.Values.Select(rule => rule.Running).OfType<Task>().Append(responding).ToArray();
+            scheduled = rules.Values.ToArray();
+            running = scheduled.Select(rule => rule.Running).OfType<Task>().Append(responding).ToArray();
         }
 
         try
@@ -318,7 +320,10 @@ public sealed class EngineScheduler
         }
         catch (TimeoutException)
         {
-            log.LogWarning(EngineEvents.ShutdownAbandoned, "Stopped with runs still going after the grace of {Grace}", options.ShutdownGrace);
+            var still = scheduled.Where(rule => rule.Running is { IsCompleted: false }).Select(rule => $"'{rule.Name}'").ToList();
+            log.LogWarning(EngineEvents.ShutdownAbandoned, "Stopped with runs still going after the grace of {GraceSeconds} s: {Running}",
+                options.ShutdownGrace.TotalSeconds,
+                still.Count == 0 ? "the respond pass" : string.Join(", ", still) + (responding.IsCompleted ? "" : ", and the respond pass"));
         }
         finally
         {
