@@ -109,7 +109,7 @@ internal static partial class ParamsConverter
         || (text.StartsWith("0x") && Hexadecimal().IsMatch(text[2..]))
         || (text.StartsWith("0o") && Octal().IsMatch(text[2..]));
 
-    // An integer beyond a long's range is refused, even one a decimal could hold (up to 28 digits): a parameter
+    // An integer beyond a long's range is refused, even one a decimal could hold (up to about 7.9e28): a parameter
     // becomes a long or a double member of Params, and a double would silently round it (99999999999999999999999
     // became 1E+23). Whoever writes such a number means either text (an id) or an approximate floating value, and
     // only they can say which.
@@ -144,7 +144,7 @@ internal static partial class ParamsConverter
         return long.TryParse(text, style, CultureInfo.InvariantCulture, out var number) ? number : null;
     }
 
-    // Null out of range for a long, rather than wrapping round to a negative number.
+    // Null when out of range for a long, rather than wrapping round to a negative number.
     private static long? Unsigned(string digits, int radix)
     {
         try
