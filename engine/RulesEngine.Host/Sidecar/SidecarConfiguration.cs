@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
 namespace RulesEngine.Host.Sidecar;
@@ -21,8 +23,8 @@ internal static class SidecarConfiguration
         if (file is not null)
         {
             var path = Path.GetFullPath(file);
-            builder.AddJsonFile(path, optional: false, reloadOnChange: false);
             fileKeys = ReadKeys(path);
+            builder.AddJsonFile(path, optional: false, reloadOnChange: false);
         }
 
         var configuration = builder
@@ -32,42 +34,131 @@ internal static class SidecarConfiguration
         return (configuration, fileKeys);
     }
 
-    /// <summary>The keys the settings file holds; it is read here first, so that its syntax errors are said well.</summary>
-    /// <exception cref="InvalidDataException">The file is not JSON: the message names the file, the line and the reason.</exception>
+    /// <summary>
+    /// The keys the settings file holds. The file is read here first, so that its problems are said well: .NET's JSON
+    /// configuration provider says only "Failed to load configuration from file", without the line or the reason, and
+    /// takes a directory for a missing file.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file cannot be used: the message names it, the line when known, and
+    /// the reason.</exception>
     private static List<string> ReadKeys(string path)
     {
+        CheckIsJsonObject(path, ReadText(path));
         try
         {
             return new ConfigurationBuilder().AddJsonFile(path, optional: false).Build()
                 .AsEnumerable(makePathsRelative: true).Select(pair => pair.Key).ToList();
         }
-        catch (InvalidDataException exception) when (JsonError(exception) is { } json)
+        catch (InvalidDataException exception) when (exception.InnerException is { } inner)
         {
-            // The provider says only "Failed to load configuration from file"; the reason is the JsonException inside.
-            var line = json.LineNumber is { } zeroBased ? $":{zeroBased + 1}" : "";
-            throw new InvalidDataException($"{path}{line}: the settings file is not valid JSON: {Reason(json)}", exception);
+            // JSON that configuration cannot hold, such as a key written twice ("A duplicate key 'Urls' was found.").
+            throw Refused(path, null, $"cannot be used: {inner.Message}", exception);
         }
     }
 
-    private static System.Text.Json.JsonException? JsonError(Exception exception)
+    private static string ReadText(string path)
     {
-        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        if (Directory.Exists(path))
         {
-            if (inner is System.Text.Json.JsonException json)
-            {
-                return json;
-            }
+            throw Refused(path, null, "is a directory, not a file");
         }
 
-        return null;
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw Refused(path, null, "does not exist", exception);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw Refused(path, null, $"cannot be read: {exception.Message}", exception);
+        }
     }
 
-    // The JsonException's message ends with where it happened ("Path: $ | LineNumber: 2 | ..."), said already.
-    private static string Reason(System.Text.Json.JsonException json)
+    /// <summary>
+    /// Checks that the file is JSON as RFC 8259 defines it, as README promises, and holds an object. The configuration
+    /// provider would also let comments and trailing commas through; refusing them keeps the file one that every
+    /// other JSON tool (jq, an editor, a schema check) reads the same way.
+    /// </summary>
+    private static void CheckIsJsonObject(string path, string text)
     {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw Refused(path, null, "is empty; it must hold a JSON object, {} for no settings");
+        }
+
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        JsonValueKind kind;
+        try
+        {
+            using var document = JsonDocument.Parse(utf8);
+            kind = document.RootElement.ValueKind;
+        }
+        catch (JsonException json)
+        {
+            throw Refused(path, json.LineNumber + 1, $"is not valid JSON: {Reason(json, utf8)}", json);
+        }
+
+        if (kind != JsonValueKind.Object)
+        {
+            throw Refused(path, null, $"must hold a JSON object ({{ \"Urls\": ... }}), not {Describe(kind)}");
+        }
+    }
+
+    private static string Reason(JsonException json, byte[] utf8)
+    {
+        if (json.Message.Contains("trailing comma", StringComparison.Ordinal))
+        {
+            return "a comma after the last value, which JSON does not allow";
+        }
+
+        if (ByteAt(utf8, json) == (byte)'/')
+        {
+            return "a comment, which JSON does not allow";
+        }
+
+        // The message ends with where it happened ("Path: $ | LineNumber: 2 | ..."), said already.
         var message = json.Message;
-        var where = message.IndexOf(" Path: ", StringComparison.Ordinal) is var path and >= 0 ? path
+        var where = message.IndexOf(" Path: ", StringComparison.Ordinal) is var at and >= 0 ? at
             : message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
         return (where >= 0 ? message[..where] : message).Trim();
     }
+
+    /// <summary>The byte where the error was found, or null when the exception does not say.</summary>
+    private static byte? ByteAt(byte[] utf8, JsonException json)
+    {
+        if (json.LineNumber is not { } line || json.BytePositionInLine is not { } column)
+        {
+            return null;
+        }
+
+        var offset = 0;
+        for (var skipped = 0L; skipped < line; skipped++)
+        {
+            var lineBreak = Array.IndexOf(utf8, (byte)'\n', offset);
+            if (lineBreak < 0)
+            {
+                return null;
+            }
+
+            offset = lineBreak + 1;
+        }
+
+        var at = offset + column;
+        return at < utf8.Length ? utf8[at] : null;
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
+    private static InvalidDataException Refused(string path, long? line, string problem, Exception? inner = null) =>
+        new($"{path}{(line is null ? "" : $":{line}")}: the settings file {problem}", inner);
 }

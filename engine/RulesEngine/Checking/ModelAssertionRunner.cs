@@ -123,7 +123,7 @@ public sealed class ModelAssertionRunner
         {
             opened = StoreCall.Write(() => store.ApplyModelPass(rule.Name, rule.SourceDescription, changes));
             log.LogInformation(EngineEvents.ModelPassCompleted,
-                "Model assertion '{Rule}': opened {Opened}, resolved {Resolved} and updated {Refreshed} issues",
+                "Model assertion '{Rule}' changed issues: opened {Opened}, resolved {Resolved}, updated {Refreshed}",
                 rule.Name, opened, changes.Resolve.Count, changes.Refresh.Count);
         }
 

@@ -101,7 +101,7 @@ internal static class IssueDatabase
         if (length < pages * PageSize)
         {
             throw new StoreDamagedException(path, string.Create(CultureInfo.InvariantCulture,
-                $"the file holds {length:N0} bytes, but its header counts {pages:N0} pages of 8 KiB ({pages * PageSize:N0} bytes): it was cut short"));
+                $"the file holds {length:N0} bytes, but its header counts {Counted.Of(pages, "page", format: "N0")} of 8 KiB ({pages * PageSize:N0} bytes): it was cut short"));
         }
     }
 

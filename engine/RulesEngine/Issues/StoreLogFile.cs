@@ -77,7 +77,7 @@ internal static class StoreLogFile
         if (logLength is > 0 and < HeaderLength)
         {
             throw new StoreDamagedException(storePath, string.Create(CultureInfo.InvariantCulture,
-                $"its log file '{log}' is not a LiteDB log: it holds {logLength} bytes, fewer than the {HeaderLength} of one page's header"));
+                $"its log file '{log}' is not a LiteDB log: it holds {Counted.Of(logLength, "byte")}, fewer than the {HeaderLength} of one page's header"));
         }
 
         var mostPages = (storeLength + PageSize - 1) / PageSize + (logLength + PageSize - 1) / PageSize;

@@ -75,9 +75,9 @@ public sealed class StoreLogRobustnessTests : IDisposable
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(31)]
-    public async Task A_log_too_short_for_one_page_header_is_refused_as_damaged_and_kept(int length)
+    [InlineData(1, "1 byte")]
+    [InlineData(31, "31 bytes")]
+    public async Task A_log_too_short_for_one_page_header_is_refused_as_damaged_and_kept(int length, string holds)
     {
         using (var store = IssueStore.Open(workspace.StorePath))
         {
@@ -92,7 +92,7 @@ public sealed class StoreLogRobustnessTests : IDisposable
         var error = Assert.Throws<StoreDamagedException>(() => IssueStore.Open(workspace.StorePath));
         var list = await EngineProcess.RunAsync(workspace.Root, "issues", "list");
 
-        Assert.Equal($"its log file '{LogPath}' is not a LiteDB log: it holds {length} bytes, fewer than the 32 of one page's header",
+        Assert.Equal($"its log file '{LogPath}' is not a LiteDB log: it holds {holds}, fewer than the 32 of one page's header",
             error.Problem);
         Assert.Equal((2, error.Message), (list.ExitCode, list.Stderr.Trim()));
         Assert.Equal(data, File.ReadAllBytes(workspace.StorePath));

@@ -184,4 +184,46 @@ public sealed class AssertionParsingTests
         Assert.Equal(4, result.Errors.Count);
         Assert.Equal(["typed params"], result.RuleNames());
     }
+
+    [Fact]
+    public void Param_integers_beyond_a_long_and_floats_beyond_a_double_are_errors_at_the_value()
+    {
+        var text = "assertions:\n  - name: big\n    params:\n" +
+            "      n: 99999999999999999999999\n      m: -9223372036854775809\n      h: 0x10000000000000000\n" +
+            "      f: 1e400\n    check: true\n";
+
+        var result = RuleFileParser.Parse("big.yaml", text);
+
+        Assert.Equal("the value '99999999999999999999999' is outside the range of a 64-bit integer (long); quote it " +
+            "to pass it as text, or write it with a decimal point ('99999999999999999999999.0') if a floating-point " +
+            "number is meant", result.ErrorAt(4, 10).Message);
+        Assert.Contains("'-9223372036854775809' is outside the range of a 64-bit integer", result.ErrorAt(5, 10).Message);
+        Assert.Equal("the value '0x10000000000000000' is outside the range of a 64-bit integer (long); quote it to " +
+            "pass it as text", result.ErrorAt(6, 10).Message);
+        Assert.Equal("the value '1e400' is not a finite number, which JSON cannot hold; quote it to pass it as text",
+            result.ErrorAt(7, 10).Message);
+        Assert.All(result.Errors, error => Assert.Equal(("big.yaml", "big"), (error.Location.File, error.Rule)));
+        Assert.Equal(4, result.Errors.Count);
+    }
+
+    [Fact]
+    public void Param_numbers_at_the_limits_of_long_and_double_keep_their_values()
+    {
+        var text = "assertions:\n  - name: edges\n    params:\n" +
+            "      max: 9223372036854775807\n      min: -9223372036854775808\n      hex: 0x7FFFFFFFFFFFFFFF\n" +
+            "      big: 99999999999999999999999.0\n      sci: 1.5e10\n      huge: 1e308\n      quoted: \"1e400\"\n" +
+            "    check: true\n";
+
+        var result = RuleFileParser.Parse("edges.yaml", text);
+
+        Assert.Empty(result.Errors);
+        var parameters = result.File.Assertions.Single().Params!;
+        Assert.Equal(long.MaxValue, parameters["max"]!.GetValue<long>());
+        Assert.Equal(long.MinValue, parameters["min"]!.GetValue<long>());
+        Assert.Equal(long.MaxValue, parameters["hex"]!.GetValue<long>());
+        Assert.Equal(1e23, parameters["big"]!.GetValue<double>());
+        Assert.Equal(1.5e10, parameters["sci"]!.GetValue<double>());
+        Assert.Equal(1e308, parameters["huge"]!.GetValue<double>());
+        Assert.Equal("1e400", parameters["quoted"]!.GetValue<string>());
+    }
 }

@@ -80,6 +80,51 @@ public sealed class RuleFileParserTests
         Assert.Contains("must be quoted, or written as a block", error.Message);
     }
 
+    [Theory]
+    [InlineData("assertions:\n  - name: a\n    check: |\n      var x = 1;\n\t  return true;\n", 5, 1)]
+    [InlineData("assertions:\n  - name: a\n    params:\n      a: 1\n      b: 2\n      c:\n        z: 1\n" +
+        "        w: 1\n\ty: 2\n    check: true\n", 9, 1)]
+    [InlineData("a:\n  b: 1\n  \tc: 2\n", 3, 3)]
+    public void A_tab_in_the_indentation_is_reported_at_the_tab(string text, int line, int column)
+    {
+        var result = RuleFileParser.Parse("tabs.yaml", text);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(new SourceLocation("tabs.yaml", line, column), error.Location);
+        Assert.Equal("malformed YAML: a tab in the indentation; YAML indents with spaces only", error.Message);
+    }
+
+    [Fact]
+    public void A_tab_inside_a_block_before_a_tab_in_the_indentation_is_passed_over()
+    {
+        var text = "assertions:\n  - name: a\n    check: |\n      \tvar x = 1;\n\t  return true;\n";
+
+        var error = Assert.Single(RuleFileParser.Parse("tabs.yaml", text).Errors);
+
+        Assert.Equal((5, 1), (error.Location.Line, error.Location.Column));
+    }
+
+    [Fact]
+    public void A_tab_inside_a_block_is_content_not_an_error()
+    {
+        var text = "assertions:\n  - name: a\n    check: |\n      var x = 1;\n      \treturn x == 1;\n";
+
+        var result = RuleFileParser.Parse("tabs.yaml", text);
+
+        Assert.Empty(result.Errors);
+        Assert.Contains("\treturn x == 1;", result.File.Assertions.Single().Check.Text);
+    }
+
+    [Fact]
+    public void Malformed_json_file_is_called_malformed_JSON_without_hints_about_YAML()
+    {
+        var result = RuleFileParser.Parse("rules/c.json", "// comment\n{\"assertions\": []}\n");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("rules/c.json", error.Location.File);
+        Assert.Equal("malformed JSON: While scanning a multiline plain scalar, found invalid mapping.", error.Message);
+    }
+
     [Fact]
     public void A_merge_key_is_an_error_saying_merge_keys_are_not_supported()
     {

@@ -55,8 +55,8 @@ public sealed class ModelAssertionSemanticsTests : IDisposable
         await engine.CheckAsync();
 
         var passes = logs.Entries.Where(entry => entry.EventId == EngineEvents.ModelPassCompleted).ToList();
-        Assert.Equal(["Model assertion 'order unpaid': opened 2, resolved 0 and updated 0 issues",
-            "Model assertion 'order unpaid': opened 0, resolved 2 and updated 0 issues"], passes.Select(entry => entry.Message));
+        Assert.Equal(["Model assertion 'order unpaid' changed issues: opened 2, resolved 0, updated 0",
+            "Model assertion 'order unpaid' changed issues: opened 0, resolved 2, updated 0"], passes.Select(entry => entry.Message));
         Assert.DoesNotContain(logs.Entries, entry => entry.EventId == EngineEvents.IssueOpened);
     }
 

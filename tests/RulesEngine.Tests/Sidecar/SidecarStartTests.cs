@@ -133,6 +133,49 @@ public sealed class SidecarStartTests : IDisposable
         AssertNoStackTrace(result);
     }
 
+    [Theory]
+    [InlineData("{ \"Urls\": \"http://127.0.0.1:18622\", }", ":1: the settings file is not valid JSON: a comma after " +
+        "the last value, which JSON does not allow")]
+    [InlineData("// local settings\n{ \"Urls\": \"http://127.0.0.1:18622\" }", ":1: the settings file is not valid JSON: " +
+        "a comment, which JSON does not allow")]
+    [InlineData("[1]", ": the settings file must hold a JSON object ({ \"Urls\": ... }), not an array")]
+    [InlineData(" \n", ": the settings file is empty; it must hold a JSON object, {} for no settings")]
+    [InlineData("{ \"Urls\": \"http://127.0.0.1:18622\", \"urls\": \"http://127.0.0.1:18623\" }",
+        ": the settings file cannot be used: A duplicate key 'urls' was found.")]
+    public async Task A_settings_file_that_is_not_a_JSON_object_of_settings_is_refused_with_the_reason(string text,
+        string problem)
+    {
+        var settings = Path.Combine(workspace.Root, "rules-engine.json");
+        File.WriteAllText(settings, text);
+
+        var result = await RunAsync("--config", settings);
+
+        Assert.Equal((2, $"error: the settings could not be read: {settings}{problem}"), (result.ExitCode, result.Stderr.Trim()));
+    }
+
+    [Fact]
+    public async Task A_settings_path_naming_a_directory_is_refused_as_a_directory_not_a_file()
+    {
+        var directory = Path.Combine(workspace.Root, "settings");
+        Directory.CreateDirectory(directory);
+
+        var result = await RunAsync("--config", directory);
+
+        Assert.Equal((2, $"error: the settings could not be read: {directory}: the settings file is a directory, not a file"),
+            (result.ExitCode, result.Stderr.Trim()));
+    }
+
+    [Fact]
+    public async Task A_settings_path_naming_nothing_is_refused_as_missing()
+    {
+        var missing = Path.Combine(workspace.Root, "missing.json");
+
+        var result = await RunAsync("--config", missing);
+
+        Assert.Equal((2, $"error: the settings could not be read: {missing}: the settings file does not exist"),
+            (result.ExitCode, result.Stderr.Trim()));
+    }
+
     [Fact]
     public async Task A_rules_path_naming_a_file_is_refused_as_a_file_not_a_directory()
     {

@@ -20,7 +20,7 @@ internal static class CronValidator
         var fields = expression.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
         if (fields is not (5 or 6))
         {
-            problem = $"the cron expression '{expression}' has {fields} fields; expected 5 " +
+            problem = $"the cron expression '{expression}' has {Counted.Of(fields, "field")}; expected 5 " +
                 "(minute hour day-of-month month day-of-week) or 6 (the same with seconds first)";
             return false;
         }

@@ -7,7 +7,8 @@ namespace RulesEngine.RuleFiles.Parsing;
 /// <summary>
 /// Converts a rule's <c>params</c> mapping to JSON: mappings become objects, sequences arrays, and plain scalars
 /// are typed by the YAML 1.2 core schema: null, true/false, integers (also 0x1F, 0o17) as long, floats as
-/// double (so are decimal integers beyond a long's range), anything else as string.
+/// double, anything else as string. A number JSON or a long cannot hold (.inf, .nan, 1e400, an integer beyond a
+/// long's range) is an error.
 /// Quoted, block and explicitly tagged scalars are always strings; a tag such as <c>!!int</c> is not applied.
 /// Only the top-level names must be C# identifiers: they become members of <c>Params</c>.
 /// </summary>
@@ -85,31 +86,65 @@ internal static partial class ParamsConverter
             return JsonValue.Create(boolean);
         }
 
-        if (ReadInteger(text) is { } integer)
+        if (IsInteger(text))
         {
-            return JsonValue.Create(integer);
+            return ReadInteger(scalar, errors);
         }
 
-        return ReadFloat(scalar, errors) ?? JsonValue.Create(text);
+        if (Float().IsMatch(text))
+        {
+            return ReadFloat(scalar, errors);
+        }
+
+        if (NotANumber().IsMatch(text))
+        {
+            errors.Add(scalar.Start, NotFinite(text));
+        }
+
+        return JsonValue.Create(text);
     }
 
-    private static long? ReadInteger(string text)
+    private static bool IsInteger(string text) =>
+        Decimal().IsMatch(text)
+        || (text.StartsWith("0x") && Hexadecimal().IsMatch(text[2..]))
+        || (text.StartsWith("0o") && Octal().IsMatch(text[2..]));
+
+    // An integer beyond a long's range is refused, even one a decimal could hold (up to about 7.9e28): a parameter
+    // becomes a long or a double member of Params, and a double would silently round it (99999999999999999999999
+    // became 1E+23). Whoever writes such a number means either text (an id) or an approximate floating value, and
+    // only they can say which.
+    private static JsonValue ReadInteger(ScalarNode scalar, ErrorCollector errors)
     {
-        var style = NumberStyles.AllowLeadingSign;
-        if (Decimal().IsMatch(text))
+        if (ParseInteger(scalar.Value) is { } number)
         {
-            return long.TryParse(text, style, CultureInfo.InvariantCulture, out var number) ? number : null;
+            return JsonValue.Create(number);
         }
 
-        if (text.StartsWith("0x") && Hexadecimal().IsMatch(text[2..]))
+        var floating = Decimal().IsMatch(scalar.Value)
+            ? $", or write it with a decimal point ('{scalar.Value}.0') if a floating-point number is meant"
+            : "";
+        errors.Add(scalar.Start, $"the value '{scalar.Value}' is outside the range of a 64-bit integer (long); " +
+            $"quote it to pass it as text{floating}");
+        return JsonValue.Create(scalar.Value);
+    }
+
+    private static long? ParseInteger(string text)
+    {
+        if (text.StartsWith("0x"))
         {
             return Unsigned(text[2..], 16);
         }
 
-        return text.StartsWith("0o") && Octal().IsMatch(text[2..]) ? Unsigned(text[2..], 8) : null;
+        if (text.StartsWith("0o"))
+        {
+            return Unsigned(text[2..], 8);
+        }
+
+        var style = NumberStyles.AllowLeadingSign;
+        return long.TryParse(text, style, CultureInfo.InvariantCulture, out var number) ? number : null;
     }
 
-    // Out of range for a long, the value stays text rather than wrapping round to a negative number.
+    // Null when out of range for a long, rather than wrapping round to a negative number.
     private static long? Unsigned(string digits, int radix)
     {
         try
@@ -123,21 +158,21 @@ internal static partial class ParamsConverter
         }
     }
 
-    private static JsonValue? ReadFloat(ScalarNode scalar, ErrorCollector errors)
+    // A float too large for a double (1e400) parses as infinity, which JSON cannot hold any more than '.inf'.
+    private static JsonValue ReadFloat(ScalarNode scalar, ErrorCollector errors)
     {
-        if (Float().IsMatch(scalar.Value))
+        var number = double.Parse(scalar.Value, CultureInfo.InvariantCulture);
+        if (double.IsFinite(number))
         {
-            return JsonValue.Create(double.Parse(scalar.Value, CultureInfo.InvariantCulture));
+            return JsonValue.Create(number);
         }
 
-        if (NotANumber().IsMatch(scalar.Value))
-        {
-            errors.Add(scalar.Start, $"the parameter value '{scalar.Value}' is not a finite number, which JSON " +
-                "cannot hold; quote it to pass it as text");
-        }
-
-        return null;
+        errors.Add(scalar.Start, NotFinite(scalar.Value));
+        return JsonValue.Create(scalar.Value);
     }
+
+    private static string NotFinite(string text) =>
+        $"the value '{text}' is not a finite number, which JSON cannot hold; quote it to pass it as text";
 
     [GeneratedRegex(@"\A[-+]?[0-9]+\z")]
     private static partial Regex Decimal();

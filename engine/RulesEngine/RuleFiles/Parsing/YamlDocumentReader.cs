@@ -6,7 +6,8 @@ namespace RulesEngine.RuleFiles.Parsing;
 
 /// <summary>
 /// Reads a rule file's single YAML document into <see cref="YamlNode"/>s from YamlDotNet's parser events.
-/// Malformed YAML gives one error at the place YamlDotNet reports, and no document. So does a document that would
+/// Malformed YAML gives one error at the place YamlDotNet reports (a tab in the indentation at the tab), and no
+/// document; in a .json file it is called malformed JSON. So does a document that would
 /// exhaust the engine: nested deeper than <see cref="MaxDepth"/>, or whose aliases would add more than
 /// <see cref="MaxAliasedValues"/> values or <see cref="MaxAliasedCharacters"/> characters of text.
 /// </summary>
@@ -64,15 +65,70 @@ internal sealed class YamlDocumentReader
         }
         catch (YamlException exception)
         {
-            var message = $"malformed YAML: {exception.Message}{Hint(exception)}";
-            errors.Add(new RuleError(WithinText(exception.Start, text).In(path), null, message));
+            errors.Add(reader.Malformed(path, text, exception));
         }
         catch (InvalidOperationException exception)
         {
             // YamlDotNet's scanner throws this, without a position, on some unclosed flow collections
             // (such as "a: [1, 2" followed by more keys); see https://github.com/aaubry/YamlDotNet/issues/541.
             // The end of the last event read is the nearest place we know.
-            errors.Add(new RuleError(WithinText(reader.lastEnd, text).In(path), null, $"malformed YAML: {exception.Message}"));
+            var message = $"malformed {FormatOf(path)}: {exception.Message}";
+            errors.Add(new RuleError(WithinText(reader.lastEnd, text).In(path), null, message));
+        }
+
+        return null;
+    }
+
+    // A .json file is read as YAML, which JSON is a subset of; its author knows it as JSON, and the hints below,
+    // written for YAML's own syntax, would mislead.
+    private RuleError Malformed(string path, string text, YamlException exception)
+    {
+        if (FormatOf(path) == "JSON")
+        {
+            return new RuleError(WithinText(exception.Start, text).In(path), null, $"malformed JSON: {exception.Message}");
+        }
+
+        var readTo = exception.End.Index > lastEnd.Index ? exception.End : lastEnd;
+        if (IsAboutTabs(exception) && FirstIndentingTab(text, readTo) is { } tab)
+        {
+            return new RuleError(tab.In(path), null, "malformed YAML: a tab in the indentation; YAML indents with " +
+                "spaces only");
+        }
+
+        var message = $"malformed YAML: {exception.Message}{Hint(exception)}";
+        return new RuleError(WithinText(exception.Start, text).In(path), null, message);
+    }
+
+    private static string FormatOf(string path) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "JSON" : "YAML";
+
+    // YamlDotNet reports a tab in the indentation at the start of the plain scalar it was scanning, or, for a
+    // mapping, at no position at all (line 1, column 1), rather than at the tab.
+    private static bool IsAboutTabs(YamlException exception) =>
+        exception.Message.Contains("invalid tab as indentation") || exception.Message.Contains("a tab character");
+
+    /// <summary>
+    /// The first tab in the leading white space of a line from <paramref name="readTo"/>'s line on. Everything
+    /// before <paramref name="readTo"/> (the end of the error's span, or of the last event read if later) was read
+    /// without fault, so a tab before it is content, such as one inside a <c>|</c> block. Lines of only white space
+    /// are passed over, since they indent nothing. Null when there is no such tab, and the error stays where
+    /// YamlDotNet put it.
+    /// </summary>
+    private static Mark? FirstIndentingTab(string text, Mark readTo)
+    {
+        var lines = text.Split('\n');
+        var index = lines.Take((int)readTo.Line - 1).Sum(line => line.Length + 1);
+        for (var number = (int)readTo.Line; number <= lines.Length; number++)
+        {
+            var line = lines[number - 1].TrimEnd('\r');
+            var indentation = line.Length - line.TrimStart(' ', '\t').Length;
+            var tab = line.IndexOf('\t', 0, indentation);
+            if (tab >= 0 && indentation < line.Length)
+            {
+                return new Mark(index + tab, number, tab + 1);
+            }
+
+            index += lines[number - 1].Length + 1;
         }
 
         return null;
@@ -232,8 +288,10 @@ internal sealed class YamlDocumentReader
 
     private T Consume<T>() where T : ParsingEvent
     {
-        var next = parser.Consume<T>();
+        // Noted before the parser moves on to the next event, which is where malformed text after this one throws.
+        var next = parser.Require<T>();
         lastEnd = next.End;
+        parser.MoveNext();
         return next;
     }
 }
