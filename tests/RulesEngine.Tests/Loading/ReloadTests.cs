@@ -41,6 +41,26 @@ public sealed class ReloadTests : IDisposable
     }
 
     [Fact]
+    public void A_name_a_new_file_takes_from_a_running_one_runs_once_from_the_file_a_restart_would_give_it()
+    {
+        var running = workspace.WriteRules("a2.yaml", "assertions: [ { name: a fails, check: \"false\" }, { name: other, check: \"true\" } ]");
+        var loader = new RuleSetLoader(new RuleCompiler());
+        var first = loader.Load(workspace.RulesDirectory);
+
+        var added = workspace.WriteRules("0.yaml", "assertions: [ { name: a fails, check: \"true\" } ]");
+        var reloaded = loader.Load(workspace.RulesDirectory, first);
+        var restarted = new RuleSetLoader(new RuleCompiler()).Load(workspace.RulesDirectory);
+
+        foreach (var rules in new[] { reloaded, restarted })
+        {
+            Assert.Equal([("a fails", added), ("other", running)],
+                rules.Assertions.Select(rule => (rule.Name, rule.File.Path)).OrderBy(rule => rule.Name, StringComparer.Ordinal));
+            var error = Assert.Single(rules.Errors);
+            Assert.Equal((running, "a fails"), (error.Location.File, error.Rule));
+        }
+    }
+
+    [Fact]
     public async Task A_thousand_reloads_of_a_changed_file_leave_memory_and_loaded_rule_assemblies_flat()
     {
         // Two versions, alternating, with the compile cache on: each reload still unloads the running version and
