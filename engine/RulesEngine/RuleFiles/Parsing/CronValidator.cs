@@ -25,9 +25,9 @@ internal static class CronValidator
             return false;
         }
 
-        if (ZeroStep(expression) is { } zeroStep)
+        if ((ZeroStep(expression) ?? FieldProblem(expression)) is { } fieldProblem)
         {
-            problem = zeroStep;
+            problem = fieldProblem;
             return false;
         }
 
@@ -78,6 +78,36 @@ internal static class CronValidator
             {
                 return $"the cron expression '{expression}' has a step of 0 in its {names[i]} field ('{fields[i]}'); " +
                     "a step after '/' must be 1 or more";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Why a field holds a range that runs backwards (<c>1-0</c>, which NCrontab reads as its first number alone) or a
+    /// weekday 7 (Sunday in some crons, refused by NCrontab with a message about its range), or null.
+    /// </summary>
+    private static string? FieldProblem(string expression)
+    {
+        var fields = expression.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var names = fields.Length == 6 ? ["second", .. FieldNames] : FieldNames;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            foreach (var part in fields[i].Split(',').Select(part => part.Split('/')[0]))
+            {
+                var bounds = part.Split('-');
+                if (bounds.Length == 2 && int.TryParse(bounds[0], out var low) && int.TryParse(bounds[1], out var high) && low > high)
+                {
+                    return $"the cron expression '{expression}' has the range '{part}' in its {names[i]} field, which runs " +
+                        "backwards; write the smaller number first, or two ranges joined by ','";
+                }
+
+                if (names[i] == "day-of-week" && bounds.Contains("7"))
+                {
+                    return $"the cron expression '{expression}' has the weekday 7 in its day-of-week field; weekdays are 0 " +
+                        "(Sunday) to 6 (Saturday), so write Sunday as 0";
+                }
             }
         }
 

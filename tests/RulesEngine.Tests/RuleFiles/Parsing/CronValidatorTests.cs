@@ -57,6 +57,29 @@ public sealed class CronValidatorTests
             "after '/' must be 1 or more", problem);
     }
 
+    [Theory]
+    [InlineData("1-0 * * * *", "1-0", "minute")]
+    [InlineData("0 22-2 * * *", "22-2", "hour")]
+    [InlineData("0 0 * * 5-1/2", "5-1", "day-of-week")]
+    public void A_range_that_runs_backwards_is_refused_naming_the_field(string expression, string range, string field)
+    {
+        Assert.False(CronValidator.TryParse(expression, out _, out var problem));
+
+        Assert.Equal($"the cron expression '{expression}' has the range '{range}' in its {field} field, which runs backwards; " +
+            "write the smaller number first, or two ranges joined by ','", problem);
+    }
+
+    [Theory]
+    [InlineData("0 0 * * 7")]
+    [InlineData("0 0 * * 5-7")]
+    public void Weekday_7_is_refused_saying_sunday_is_0(string expression)
+    {
+        Assert.False(CronValidator.TryParse(expression, out _, out var problem));
+
+        Assert.Equal($"the cron expression '{expression}' has the weekday 7 in its day-of-week field; weekdays are 0 " +
+            "(Sunday) to 6 (Saturday), so write Sunday as 0", problem);
+    }
+
     [Fact]
     public void Expression_with_an_overflowing_number_is_refused_not_thrown()
     {
