@@ -5,6 +5,7 @@ using RulesEngine.Compilation;
 using RulesEngine.Issues;
 using RulesEngine.RuleFiles;
 using RulesEngine.Scripting;
+using RulesEngine.Sources;
 
 namespace RulesEngine.Checking;
 
@@ -70,6 +71,11 @@ public sealed class ModelAssertionRunner
         catch (IssueStoreFailedException exception)
         {
             report = report with { Error = exception.Message };
+        }
+        catch (SourceReadException exception)
+        {
+            // The source's own words, which say what failed; the exception's type would add nothing to them.
+            report = report with { Error = "the source could not be read, no issue was changed: " + exception.Message };
         }
         catch (Exception exception)
         {

@@ -56,6 +56,8 @@ public sealed class HttpSourceTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(RuleOutcome.Error, report.Outcome);
         Assert.Contains("answered 500 Internal Server Error", report.Error);
+        Assert.StartsWith("the source could not be read, no issue was changed: http://127.0.0.1:", report.Error);
+        Assert.DoesNotContain("Exception", report.Error);
         Assert.Equal(before, IssueKeys.Snapshot(engine));
     }
 
