@@ -97,7 +97,7 @@ internal static partial class ApiErrorPages
 
         // Digits too many for the route's long: a whole number all the same, only out of range.
         return id.All(char.IsAsciiDigit)
-            ? string.Create(CultureInfo.InvariantCulture, $"there is no issue {id}: issue ids are at most {long.MaxValue}.")
+            ? string.Create(CultureInfo.InvariantCulture, $"there is no issue {id}, as issue ids are at most {long.MaxValue}.")
             : "the path is unknown. An issue's id is a whole number, as in /api/issues/42.";
     }
 

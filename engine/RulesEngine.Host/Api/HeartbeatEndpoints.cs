@@ -24,7 +24,7 @@ internal static class HeartbeatEndpoints
     {
         if (PathSegment.Decoded(context, name) is not { } decoded)
         {
-            return PathSegment.NotUtf8("heartbeat name");
+            return PathSegment.NotPercentEncodedUtf8("heartbeat name");
         }
 
         name = decoded;
@@ -37,7 +37,7 @@ internal static class HeartbeatEndpoints
     {
         if (PathSegment.Decoded(context, name) is not { } decoded)
         {
-            return PathSegment.NotUtf8("heartbeat name");
+            return PathSegment.NotPercentEncodedUtf8("heartbeat name");
         }
 
         name = decoded;

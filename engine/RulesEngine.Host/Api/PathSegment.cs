@@ -15,7 +15,8 @@ internal static class PathSegment
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <returns>The segment, or null when its percent-escaped bytes are not UTF-8 (<c>%FF</c>, a Latin-1 client's "ÿ").</returns>
+    /// <returns>The segment, or null when it holds a malformed escape (<c>%2</c>) or its bytes are not UTF-8 (<c>%FF</c>, a
+    /// Latin-1 client's "ÿ").</returns>
     /// <param name="routeValue">The route's value, used when the raw target is not a plain path (it always is from a usual client).</param>
     public static string? Decoded(HttpContext context, string routeValue)
     {
@@ -29,15 +30,21 @@ internal static class PathSegment
         return Unescaped(path[(path.LastIndexOf('/') + 1)..]);
     }
 
-    /// <summary>What <paramref name="segment"/>'s percent escapes stand for, read as UTF-8; null when it is not.</summary>
+    /// <summary>What <paramref name="segment"/>'s percent escapes stand for, read as UTF-8; null when they cannot be read.</summary>
     private static string? Unescaped(string segment)
     {
         var bytes = new List<byte>(segment.Length);
         for (var i = 0; i < segment.Length; i++)
         {
-            if (segment[i] == '%' && i + 2 < segment.Length && byte.TryParse(segment.AsSpan(i + 1, 2),
-                    NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var escaped))
+            if (segment[i] == '%')
             {
+                // A '%' begins an escape of two hex digits; anything else ('%', '%2', '%G1') is not a name anyone meant.
+                if (i + 2 >= segment.Length || !byte.TryParse(segment.AsSpan(i + 1, 2),
+                        NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var escaped))
+                {
+                    return null;
+                }
+
                 bytes.Add(escaped);
                 i += 2;
             }
@@ -61,6 +68,6 @@ internal static class PathSegment
     }
 
     /// <summary>The answer to a path whose segment is not UTF-8.</summary>
-    public static IResult NotUtf8(string what) => ApiErrors.Of(StatusCodes.Status400BadRequest,
-        $"The {what} in the path is not UTF-8 once its percent escapes are decoded; escape the name's UTF-8 bytes.");
+    public static IResult NotPercentEncodedUtf8(string what) => ApiErrors.Of(StatusCodes.Status400BadRequest,
+        $"The {what} in the path is not percent-encoded UTF-8: each '%' must begin an escape of two hex digits, and the escaped bytes must be UTF-8.");
 }

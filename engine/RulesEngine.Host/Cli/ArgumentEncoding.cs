@@ -41,7 +41,7 @@ internal static class ArgumentEncoding
             catch (DecoderFallbackException)
             {
                 var shown = Encoding.UTF8.GetString(argument);
-                return $"The argument '{shown}' is not UTF-8 text: its bytes that are not were read as U+FFFD (\uFFFD). "
+                return $"The argument '{shown}' is not UTF-8 text: the bytes in it that are not UTF-8 show here as U+FFFD (\uFFFD). "
                     + "Set the terminal or the script to UTF-8 (LANG=C.UTF-8, say) and run the command again.";
             }
         }

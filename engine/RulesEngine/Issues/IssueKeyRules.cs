@@ -66,7 +66,8 @@ public static class IssueKeyRules
             ?? LengthProblem(text, subject, MaxNameBytes, "a name");
     }
 
-    // "disk full " and "disk full" would be two rules, two issues and two heartbeats that read the same in every list.
+    // "disk full " and "disk full" would be two rules, two issues and two heartbeats that read the same in every list;
+    // " 42" and "42", two records.
     private static string? EdgeSpaceProblem(string name, string subject) =>
         char.IsWhiteSpace(name[0]) || char.IsWhiteSpace(name[^1])
             ? $"{subject} {Quote(name)} {(char.IsWhiteSpace(name[0]) ? "starts" : "ends")} with white space, which no list would show; remove it"
@@ -86,12 +87,14 @@ public static class IssueKeyRules
     /// <summary>
     /// Why <paramref name="key"/> cannot be kept as a record key given to the store by a person or a program (the API,
     /// the command line, the library), or null when it can: it is blank, holds a control character, a line or
-    /// paragraph separator or a lone surrogate, or is longer than <see cref="MaxRecordKeyBytes"/>. A blank key would
+    /// paragraph separator or a lone surrogate, starts or ends with white space, or is longer than
+    /// <see cref="MaxRecordKeyBytes"/>. A blank key would
     /// make an issue apart from the one without a record that reads the same in every list.
     /// </summary>
     internal static string? RecordKeyProblem(string key, string subject) =>
         BlankProblem(key, subject)
         ?? LineBreakProblem(key, subject, "a record key is one line of text")
+        ?? EdgeSpaceProblem(key, subject)
         ?? StoredText.Problem(key, subject)
         ?? LengthProblem(key, subject, MaxRecordKeyBytes, "a record key");
 

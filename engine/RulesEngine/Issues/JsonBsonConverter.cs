@@ -188,7 +188,13 @@ internal static class JsonBsonConverter
     {
         if (!json.TryGetValue(out decimal exact))
         {
-            return true;
+            // Beyond decimal's range: a number written with a fraction or an exponent is a float, and a double keeps
+            // it as well as JSON can; a whole number written out in full would lose its last digits.
+            var text = json.ToJsonString();
+            return text.Contains('.') || text.Contains('e') || text.Contains('E')
+                ? true
+                : throw new InvalidDetailsException(
+                    $"The number {text} in the details is a whole number too large to store exactly; send it as a string.");
         }
 
         return Math.Abs(number) < 7.9e28 && (decimal)number == exact;

@@ -21,6 +21,9 @@ internal sealed class ShellAction(ShellActionDefinition definition) : IResponder
     /// <summary>The most bytes of JSON a program is given as its issue's details, well within Linux's 128 KiB a variable.</summary>
     internal const int MaxDetailsVariableBytes = 64 * 1024;
 
+    /// <summary>E2BIG: what Linux answers when a program's arguments and environment are too long.</summary>
+    private const int ArgumentListTooLong = 7;
+
     /// <summary>
     /// How long to wait for the output's end once the program has exited or been killed: a process it left in the
     /// background may hold the pipes open for ever. On the wall clock, as it bounds real I/O, not a schedule.
@@ -65,6 +68,15 @@ internal sealed class ShellAction(ShellActionDefinition definition) : IResponder
             process.Start();
             process.StandardInput.Close();
             return process;
+        }
+        catch (Win32Exception exception) when (exception.NativeErrorCode == ArgumentListTooLong)
+        {
+            process.Dispose();
+            var bytes = start.ArgumentList.Sum(Encoding.UTF8.GetByteCount)
+                + start.Environment.Sum(variable => Encoding.UTF8.GetByteCount(variable.Key) + Encoding.UTF8.GetByteCount(variable.Value ?? "") + 2);
+            throw new ActionFailedException(string.Create(CultureInfo.InvariantCulture,
+                $"'{definition.Program}' could not be started: its arguments and environment are {bytes:N0} bytes, and Linux takes at most 128 KiB in one of them and about 2 MiB in all; give the program less of the issue (ISSUE_DETAILS is cut for this reason, a template is not)"),
+                innerException: exception);
         }
         catch (Win32Exception exception)
         {
@@ -120,7 +132,7 @@ internal sealed class ShellAction(ShellActionDefinition definition) : IResponder
             var cut = new JsonObject
             {
                 ["cut"] = string.Create(CultureInfo.InvariantCulture,
-                    $"the details are {bytes:N0} bytes of JSON, more than the {MaxDetailsVariableBytes:N0} a program is given in its environment; read them from the issue's URL"),
+                    $"the details are {bytes:N0} bytes of JSON, more than the {MaxDetailsVariableBytes:N0} a program is given in its environment; read them from ISSUE_URL"),
             };
             invocation = invocation with { Issue = invocation.Issue with { Details = cut } };
             details = cut.ToJsonString();

@@ -53,11 +53,30 @@ public sealed class HeartbeatEndpointsTests : IDisposable
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (slash.StatusCode, climbing.StatusCode, escapedPercent.StatusCode));
         Assert.Equal(HttpStatusCode.OK, utf8.StatusCode);
-        const string NotUtf8 = "The heartbeat name in the path is not UTF-8 once its percent escapes are decoded; escape the name's UTF-8 bytes.";
+        const string NotUtf8 = "The heartbeat name in the path is not percent-encoded UTF-8: each '%' must begin an escape of two hex digits, and the escaped bytes must be UTF-8.";
+        foreach (var malformed in new[] { "%", "x%2", "%G1" })
+        {
+            // Sent as written: HttpClient would escape a '%' that begins no escape.
+            var refused = await RawPostAsync(client.BaseAddress!, $"/api/heartbeats/{malformed}");
+            Assert.StartsWith("HTTP/1.1 400 ", refused);
+            Assert.Contains(NotUtf8, refused);
+        }
+
         Assert.Equal((HttpStatusCode.BadRequest, NotUtf8), (latin1.StatusCode, (await latin1.Content.ReadFromJsonAsync<JsonNode>())!["error"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.BadRequest, readLatin1.StatusCode);
         Assert.Equal("a/b", read["name"]!.GetValue<string>());
         Assert.Equal("x%2Fy", readPercent["name"]!.GetValue<string>());
         Assert.Equal(["../../etc", "a/b", "café", "x%2Fy"], all.AsArray().Select(beat => beat!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>A POST with an empty body whose request target goes on the wire exactly as given; the whole response.</summary>
+    private static async Task<string> RawPostAsync(Uri server, string target)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.Host, server.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(
+            $"POST {target} HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
+        return await new StreamReader(stream).ReadToEndAsync();
     }
 }

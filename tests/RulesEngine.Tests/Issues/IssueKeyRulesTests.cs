@@ -49,6 +49,15 @@ public sealed class IssueKeyRulesTests : IDisposable
         Assert.Empty(_store.Find(new IssueQuery()));
     }
 
+    [Fact]
+    public void Maybe_open_refuses_a_record_key_with_white_space_at_an_end()
+    {
+        var error = Assert.Throws<InvalidKeyException>(() => _store.MaybeOpen(new IssueKey("order unpaid", " 42"), null));
+
+        Assert.Equal("The record key ' 42' starts with white space, which no list would show; remove it.", error.Message);
+        Assert.Empty(_store.Find(new IssueQuery()));
+    }
+
     [Theory]
     [InlineData("", "empty")]
     [InlineData(" \t", "only white space")]

@@ -145,6 +145,21 @@ public sealed class IssueStoreDetailsTests : IDisposable
     }
 
     [Fact]
+    public void A_whole_number_too_large_to_keep_exactly_is_refused_and_a_float_as_large_is_kept()
+    {
+        using var store = _folder.Open();
+
+        var error = Assert.Throws<InvalidDetailsException>(
+            () => store.MaybeOpen(new IssueKey("big"), JsonNode.Parse("""{"n": 123456789012345678901234567890}""")));
+        var id = store.MaybeOpen(new IssueKey("float"), JsonNode.Parse("""{"n": 1.5e40}""")).Issue.Id;
+
+        Assert.Equal("The number 123456789012345678901234567890 in the details is a whole number too large to store exactly; "
+            + "send it as a string.", error.Message);
+        Assert.Equal(1.5e40, store.Get(id)!.Details!["n"]!.GetValue<double>());
+        Assert.Equal(1, store.Count(IssueStatus.Open));
+    }
+
+    [Fact]
     public void Details_nested_as_deep_as_the_limit_come_back_equal()
     {
         var details = Nested(IssueStore.MaxDetailsDepth);

@@ -62,10 +62,24 @@ public sealed class ShellActionTests : IDisposable
         var run = Assert.Single(engine.Issues.Get(issue.Id)!.Actions);
         Assert.Equal(ActionOutcome.Succeeded, run.Outcome);
         var lines = run.Details!["stdout"]!.GetValue<string>().Split('\n');
-        const string Note = "the details are 200,011 bytes of JSON, more than the 65,536 a program is given in its environment; read them from the issue's URL";
+        const string Note = "the details are 200,011 bytes of JSON, more than the 65,536 a program is given in its environment; read them from ISSUE_URL";
         Assert.Equal(Note, System.Text.Json.Nodes.JsonNode.Parse(lines[0])!["cut"]!.GetValue<string>());
         Assert.Equal(Note, System.Text.Json.Nodes.JsonNode.Parse(lines[1])!["issue"]!["details"]!["cut"]!.GetValue<string>());
         Assert.Equal(200_000, engine.Issues.Get(issue.Id)!.Details!["blob"]!.GetValue<string>().Length);
+    }
+
+    [Fact]
+    public async Task An_argument_too_long_for_linux_fails_saying_so_with_its_size()
+    {
+        var engine = Open("""shell: { program: /bin/echo, args: ["{{ issue.details.blob }}"] }""");
+        var issue = engine.Issues.MaybeOpen(new IssueKey("disk full"), Details($$"""{"blob": "{{new string('x', 200_000)}}"}""")).Issue;
+
+        await engine.RespondAsync();
+
+        var run = engine.Issues.Get(issue.Id)!.Actions.First();
+        Assert.Equal(ActionOutcome.Failed, run.Outcome);
+        Assert.Matches(@"^'/bin/echo' could not be started: its arguments and environment are [\d,]+ bytes, and Linux takes at most 128 KiB in one of them",
+            run.Details!["error"]!.GetValue<string>());
     }
 
     [Fact]
