@@ -26,7 +26,8 @@ internal static class HeartbeatCommand
             }
             catch (StoreLockedException exception)
             {
-                output.Error(exception.Message + " While the sidecar runs, beat with: curl -X POST http://127.0.0.1:8080/api/heartbeats/NAME");
+                output.Error(exception.Message + " While a sidecar holds it, beat through the sidecar: curl -X POST " +
+                    "http://ADDRESS/api/heartbeats/NAME, ADDRESS being where it listens (its --urls; 127.0.0.1:8080 by default).");
                 return ExitCodes.Error;
             }
             catch (IOException exception)

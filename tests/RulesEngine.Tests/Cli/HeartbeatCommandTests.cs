@@ -22,4 +22,18 @@ public sealed class HeartbeatCommandTests : IDisposable
         using var store = IssueStore.Open(workspace.StorePath);
         Assert.Empty(store.Heartbeats());
     }
+
+    [Fact]
+    public async Task A_store_another_process_holds_exits_2_pointing_at_the_sidecars_api_without_guessing_its_address()
+    {
+        using var held = IssueStore.Open(workspace.StorePath);
+
+        var result = await EngineProcess.RunAsync(workspace.Root, "heartbeat", "billing");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"The issue store '{workspace.StorePath}' is in use by ", result.Stderr);
+        Assert.EndsWith("While a sidecar holds it, beat through the sidecar: curl -X POST http://ADDRESS/api/heartbeats/NAME, "
+            + "ADDRESS being where it listens (its --urls; 127.0.0.1:8080 by default).", result.Stderr.TrimEnd());
+        Assert.Empty(held.Heartbeats());
+    }
 }
