@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 
 namespace RulesEngine.Host;
 
@@ -17,6 +18,15 @@ internal static class QueryInput
 
     public static string NotWholeNumber(string parameter, string text, long most) =>
         NotExpected(parameter, text, string.Create(CultureInfo.InvariantCulture, $"a whole number from 0 to {most}"));
+
+    /// <summary>
+    /// What is wrong when a parameter is given more than once (<c>?status=Open&amp;status=Resolved</c>), or null: which
+    /// value was meant is a guess, and binding would join them with a comma or keep the first.
+    /// </summary>
+    public static string? Repeated(IQueryCollection query) =>
+        query.FirstOrDefault(parameter => parameter.Value.Count > 1) is { Key: { } name } repeated
+            ? string.Create(CultureInfo.InvariantCulture, $"The parameter '{name}' is given {repeated.Value.Count} times; give it once.")
+            : null;
 
     /// <param name="expected">What the parameter takes, as it reads after "which is not": "true or false".</param>
     public static string NotExpected(string parameter, string text, string expected) =>

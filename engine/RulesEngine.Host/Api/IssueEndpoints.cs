@@ -34,15 +34,20 @@ internal static class IssueEndpoints
 
     // limit and skip are bound as text and read here, so a bad one is refused with the range the endpoint takes, not
     // the range of an int.
-    private static IResult List(Engine engine, string? status, string? name, string? record, string? limit, string? skip)
+    private static IResult List(HttpRequest request, Engine engine, string? status, string? name, string? record, string? limit, string? skip)
     {
+        if (QueryInput.Repeated(request.Query) is { } repeated)
+        {
+            return ApiErrors.Of(StatusCodes.Status400BadRequest, repeated);
+        }
+
         IssueStatus? parsed = null;
         if (status is not null)
         {
             // By name only: Enum.TryParse alone takes "7" for a status.
             if (Enum.GetNames<IssueStatus>().FirstOrDefault(known => known.Equals(status, StringComparison.OrdinalIgnoreCase)) is not { } known)
             {
-                return ApiErrors.Of(StatusCodes.Status400BadRequest, $"status '{status}' is not one of Open, Resolved, WontFix.");
+                return ApiErrors.Of(StatusCodes.Status400BadRequest, QueryInput.NotExpected("status", status, "one of Open, Resolved or WontFix"));
             }
 
             parsed = Enum.Parse<IssueStatus>(known);

@@ -109,6 +109,7 @@ public sealed class DashboardAddressTests : IAsyncLifetime
     [InlineData("/?after=2&before=%20", "The parameter 'before' is ' ', which is not a whole number from 0 to 9223372036854775807.")]
     [InlineData("/?after=1&before=3", "The parameters 'before' and 'after' cannot be given together: a page holds the issues older than an id, or those newer.")]
     [InlineData("/?status=bogus", "The parameter 'status' is 'bogus', which is not one of Open, Resolved, WontFix or all.")]
+    [InlineData("/?status=Open&status=Resolved", "The parameter 'status' is given 2 times; give it once.")]
     [InlineData("/?status=1&rule=export", "The parameter 'status' is '1', which is not one of Open, Resolved, WontFix or all.")]
     public async Task A_query_value_the_issues_page_cannot_use_is_a_400_page_naming_the_parameter_rather_than_issues(string path, string problem)
     {
