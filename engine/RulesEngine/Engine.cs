@@ -57,6 +57,10 @@ public sealed class Engine : IDisposable
     public Task<CheckSummary> CheckAsync(CancellationToken cancellationToken = default) =>
         checkPass.RunAsync(Rules, cancellationToken);
 
+    /// <summary>Runs every check once, telling <paramref name="ran"/> of each rule's report as soon as it has run.</summary>
+    public Task<CheckSummary> CheckAsync(Action<RuleRunReport> ran, CancellationToken cancellationToken = default) =>
+        checkPass.RunAsync(Rules, cancellationToken, ran);
+
     public Task<RespondSummary> RespondAsync(CancellationToken cancellationToken = default) =>
         respondPass.RunAsync(Rules, cancellationToken);
 

@@ -30,12 +30,20 @@ internal static class CheckCommand
     private static async Task<int> RunAsync(Engine engine, Output output, bool respond, CancellationToken cancellationToken)
     {
         var loaded = engine.LoadRules();
-        var summary = await engine.CheckAsync(cancellationToken);
+
+        // For people, each rule's line as soon as it has run: a slow rule, or Ctrl-C, leaves what ran on the screen.
+        if (!output.IsJson)
+        {
+            RuleErrorsPrinter.Print(loaded, engine.Options.RulesDirectory);
+        }
+
+        var summary = output.IsJson
+            ? await engine.CheckAsync(cancellationToken)
+            : await engine.CheckAsync(PrintRule, cancellationToken);
         var responded = respond ? await engine.RespondAsync(cancellationToken) : null;
 
         output.Write(new { loadErrors = RuleErrorsPrinter.ToJson(loaded), summary.Passed, summary.Failed, summary.Errors, rules = summary.Rules, respond = responded }, _ =>
         {
-            RuleErrorsPrinter.Print(loaded, engine.Options.RulesDirectory);
             PrintForPeople(summary, loaded.Errors.Count);
             if (responded is not null)
             {
@@ -48,30 +56,32 @@ internal static class CheckCommand
             : ExitCodes.Success;
     }
 
+    /// <summary>One rule's line, printed as soon as the rule has run.</summary>
+    private static void PrintRule(RuleRunReport rule)
+    {
+        var label = rule.Outcome switch
+        {
+            RuleOutcome.Passed => "PASS ",
+            RuleOutcome.Failed => "FAIL ",
+            RuleOutcome.Skipped => "SKIP ",
+            _ => "ERROR",
+        };
+        var records = rule.Kind == RulesEngine.RuleFiles.RuleKind.ModelAssertion
+            ? $", {rule.RecordsFailed}/{Counted.Of(rule.RecordsChecked, "record")} failing"
+            : "";
+        var issues = $"{rule.IssuesOpened} opened, {rule.IssuesResolved} resolved";
+        Console.WriteLine($"{label} {rule.Rule} ({rule.Duration.TotalMilliseconds:0} ms{records}; {issues})");
+        if (rule.Error is not null)
+        {
+            Console.WriteLine($"      {rule.Error}");
+        }
+    }
+
+    /// <summary>The last line, under the rules' lines printed as each ran.</summary>
     /// <param name="loadErrors">The rule files' errors: rules that did not load are not in the summary, but the
     /// last line, the one a person reads, must not look all well when some could not even run.</param>
     private static void PrintForPeople(CheckSummary summary, int loadErrors)
     {
-        foreach (var rule in summary.Rules)
-        {
-            var label = rule.Outcome switch
-            {
-                RuleOutcome.Passed => "PASS ",
-                RuleOutcome.Failed => "FAIL ",
-                RuleOutcome.Skipped => "SKIP ",
-                _ => "ERROR",
-            };
-            var records = rule.Kind == RulesEngine.RuleFiles.RuleKind.ModelAssertion
-                ? $", {rule.RecordsFailed}/{Counted.Of(rule.RecordsChecked, "record")} failing"
-                : "";
-            var issues = $"{rule.IssuesOpened} opened, {rule.IssuesResolved} resolved";
-            Console.WriteLine($"{label} {rule.Rule} ({rule.Duration.TotalMilliseconds:0} ms{records}; {issues})");
-            if (rule.Error is not null)
-            {
-                Console.WriteLine($"      {rule.Error}");
-            }
-        }
-
         var notLoaded = loadErrors == 0 ? "" : $"; {Counted.Of(loadErrors, "load error")}, on stderr";
         Console.WriteLine($"{summary.Passed} passed, {summary.Failed} failed, {Counted.Of(summary.Errors, "error")}{notLoaded}");
     }

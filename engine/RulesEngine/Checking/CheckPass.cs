@@ -9,19 +9,27 @@ public sealed class CheckPass(IssueStore store, EngineOptions options)
     private readonly AssertionRunner assertions = new(store, options);
     private readonly ModelAssertionRunner modelAssertions = new(store, options);
 
-    public async Task<CheckSummary> RunAsync(RuleSet rules, CancellationToken cancellationToken = default)
+    /// <param name="ran">Told of each rule's report as soon as the rule has run, so a person sees progress.</param>
+    public async Task<CheckSummary> RunAsync(RuleSet rules, CancellationToken cancellationToken = default,
+        Action<RuleRunReport>? ran = null)
     {
         var reports = new List<RuleRunReport>();
         foreach (var assertion in rules.Assertions)
         {
-            reports.Add(await assertions.RunAsync(assertion, cancellationToken).ConfigureAwait(false));
+            reports.Add(Told(await assertions.RunAsync(assertion, cancellationToken).ConfigureAwait(false), ran));
         }
 
         foreach (var rule in rules.ModelAssertions)
         {
-            reports.Add(await modelAssertions.RunAsync(rule, cancellationToken).ConfigureAwait(false));
+            reports.Add(Told(await modelAssertions.RunAsync(rule, cancellationToken).ConfigureAwait(false), ran));
         }
 
         return new CheckSummary(reports);
+    }
+
+    private static RuleRunReport Told(RuleRunReport report, Action<RuleRunReport>? ran)
+    {
+        ran?.Invoke(report);
+        return report;
     }
 }

@@ -111,6 +111,45 @@ public sealed class CommandSemanticsTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_prints_each_rules_line_as_soon_as_it_has_run()
+    {
+        workspace.WriteRules("rules.yaml", """
+            assertions:
+              - { name: a quick one, check: "true" }
+              - { name: z slow one, timeout: 60s, check: "Thread.Sleep(60_000); return true;" }
+            """);
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workspace.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(EngineProcess.AssemblyPath);
+        start.ArgumentList.Add("check");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+
+        try
+        {
+            var lines = new List<string>();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(45));
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line && !line.StartsWith("PASS  a quick one", StringComparison.Ordinal))
+            {
+                lines.Add(line);
+            }
+
+            // The slow rule sleeps for a minute: the quick one's line came while the check was still running.
+            Assert.False(process.HasExited, string.Join('\n', lines));
+            Assert.StartsWith("Loaded 2 rules from 1 file in rules.", Assert.Single(lines));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
     public async Task S23_respond_runs_every_responder_once_over_the_open_issues()
     {
         workspace.WriteRules("rules.yaml", """
