@@ -38,16 +38,25 @@ internal static class JsonInput
     /// </summary>
     public static string Describe(JsonException exception)
     {
-        var message = exception.Message;
-        var end = message.IndexOf(" Path: ", StringComparison.Ordinal) is var path and >= 0 ? path
-            : message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
-        var reason = (end >= 0 ? message[..end] : message)
-            .Replace(" Change the reader options.", "", StringComparison.Ordinal)
-            .Replace(" in this mode", "", StringComparison.Ordinal)
-            .Trim();
+        var reason = Reason(exception);
         return exception.LineNumber is { } line && exception.BytePositionInLine is { } position
             ? string.Create(CultureInfo.InvariantCulture, $"{reason.TrimEnd('.')} (line {line + 1}, byte {position + 1}).")
             : reason;
+    }
+
+    /// <summary>
+    /// System.Text.Json's reason alone: without where it happened ("Path: $ | LineNumber: 2 | ..."), which the caller
+    /// says its own way, and without its advice to the programmer.
+    /// </summary>
+    public static string Reason(JsonException exception)
+    {
+        var message = exception.Message;
+        var end = message.IndexOf(" Path: ", StringComparison.Ordinal) is var path and >= 0 ? path
+            : message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+        return (end >= 0 ? message[..end] : message)
+            .Replace(" Change the reader options.", "", StringComparison.Ordinal)
+            .Replace(" in this mode", "", StringComparison.Ordinal)
+            .Trim();
     }
 
     /// <summary>

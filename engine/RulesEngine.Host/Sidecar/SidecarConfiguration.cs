@@ -119,11 +119,7 @@ internal static class SidecarConfiguration
             return "a comment, which JSON does not allow";
         }
 
-        // The message ends with where it happened ("Path: $ | LineNumber: 2 | ..."), said already.
-        var message = json.Message;
-        var where = message.IndexOf(" Path: ", StringComparison.Ordinal) is var at and >= 0 ? at
-            : message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
-        return (where >= 0 ? message[..where] : message).Trim();
+        return JsonInput.Reason(json);
     }
 
     /// <summary>The byte where the error was found, or null when the exception does not say.</summary>

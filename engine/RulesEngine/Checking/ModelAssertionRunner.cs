@@ -16,6 +16,8 @@ namespace RulesEngine.Checking;
 /// </summary>
 public sealed class ModelAssertionRunner
 {
+    private const string SourceUnread = "the source could not be read, no issue was changed: ";
+
     private readonly IssueStore store;
     private readonly EngineOptions options;
     private readonly IssueReader reader;
@@ -75,11 +77,11 @@ public sealed class ModelAssertionRunner
         catch (SourceReadException exception)
         {
             // The source's own words, which say what failed; the exception's type would add nothing to them.
-            report = report with { Error = "the source could not be read, no issue was changed: " + exception.Message };
+            report = report with { Error = SourceUnread + exception.Message };
         }
         catch (Exception exception)
         {
-            report = report with { Error = "the source could not be read, no issue was changed: " + TimedCheck.Describe(exception, rule.File.Path, timeout) };
+            report = report with { Error = SourceUnread + TimedCheck.Describe(exception, rule.File.Path, timeout) };
         }
 
         report = report with { Duration = stopwatch.Elapsed };
